@@ -1,0 +1,203 @@
+/* retl: who did what, when, and who said what, in trade policy.
+ * This file reads the command line and hands over to one command. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <libxml/parser.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/i18n.h"
+#include "common/util.h"
+#include "parse/feed.h"
+#include "present/feed_json.h"
+
+/* Exit statuses, as retl(1) documents them. */
+enum {
+	EXIT_OK = 0,
+	EXIT_SOME_FAILED = 1,
+	EXIT_USAGE = 2,
+};
+
+enum command { CMD_NONE, CMD_PARSE };
+
+struct args {
+	enum command command;
+	const char *parse_file;
+	const char *url;
+	size_t max_size;
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, _("Usage: %s [OPTION]...\n"), "retl");
+	fputs(_("Follow trade policy in a terminal: who did what, when, and who said what.\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Feeds:\n"), out);
+	fputs(_("  -p, --parse FILE      parse one RSS or Atom document (- for standard input)\n"
+		"                        and print it as JSON\n"),
+	      out);
+	fputs(_("      --url URL         the document's address, for resolving relative links\n"),
+	      out);
+	fputs(_("      --max-size SIZE   refuse documents larger than SIZE bytes (K, M, G\n"
+		"                        suffixes; default 32M)\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Other:\n"), out);
+	fputs(_("  -h, --help            show this help and exit\n"), out);
+	fputs(_("  -V, --version         show the version and exit\n"), out);
+	fputs("\n", out);
+	fputs(_("Exit status: 0 all well, 1 some work failed, 2 bad usage.\n"), out);
+	fprintf(out, _("See retl(1) for more. Report bugs at <%s>.\n"), PACKAGE_BUGREPORT);
+}
+
+static void version(void)
+{
+	printf("retl %s\n", PACKAGE_VERSION);
+	printf(_("libxml2 %s\n"), LIBXML_DOTTED_VERSION);
+}
+
+/* Reads "1048576", "512K", "32M" or "1G". */
+static bool parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno != 0 || end == s || *s == '-')
+		return false;
+	unsigned long long mult = 1;
+	switch (*end) {
+	case '\0':
+		break;
+	case 'k':
+	case 'K':
+		mult = 1ULL << 10;
+		end++;
+		break;
+	case 'm':
+	case 'M':
+		mult = 1ULL << 20;
+		end++;
+		break;
+	case 'g':
+	case 'G':
+		mult = 1ULL << 30;
+		end++;
+		break;
+	default:
+		return false;
+	}
+	if (*end != '\0' || v == 0 || v > SIZE_MAX / mult)
+		return false;
+	*out = (size_t)(v * mult);
+	return true;
+}
+
+__attribute__((format(printf, 1, 2))) static int bad_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("retl: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fprintf(stderr, _("Try 'retl --help' for more information.\n"));
+	return EXIT_USAGE;
+}
+
+enum { OPT_URL = 256, OPT_MAX_SIZE };
+
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	static const struct option longopts[] = {
+		{"parse", required_argument, NULL, 'p'},
+		{"url", required_argument, NULL, OPT_URL},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":p:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			a->command = CMD_PARSE;
+			a->parse_file = optarg;
+			break;
+		case OPT_URL:
+			a->url = optarg;
+			break;
+		case OPT_MAX_SIZE:
+			if (!parse_size(optarg, &a->max_size))
+				return bad_usage(_("invalid size '%s' (try 32M)"), optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			exit(EXIT_OK);
+		case 'V':
+			version();
+			exit(EXIT_OK);
+		case ':':
+			return bad_usage(_("option '%s' needs an argument"), argv[optind - 1]);
+		default:
+			return bad_usage(_("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return bad_usage(_("unexpected argument '%s'"), argv[optind]);
+	return EXIT_OK;
+}
+
+static int run_parse(const struct args *a)
+{
+	struct feed_options opts = {.url = a->url, .max_size = a->max_size};
+	char *reason = NULL;
+	const char *name = strcmp(a->parse_file, "-") == 0 ? _("standard input") : a->parse_file;
+
+	enum feed_status status = feed_json_print(a->parse_file, &opts, stdout, &reason);
+	if (status != FEED_OK) {
+		fprintf(stderr, "retl: %s: %s\n", name, reason);
+		free(reason);
+		return EXIT_SOME_FAILED;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, _("retl: cannot write the output: %s\n"), strerror(errno));
+		return EXIT_SOME_FAILED;
+	}
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = {0};
+
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	LIBXML_TEST_VERSION
+
+	int rc = parse_args(argc, argv, &a);
+	if (rc != EXIT_OK)
+		return rc;
+	switch (a.command) {
+	case CMD_PARSE:
+		rc = run_parse(&a);
+		break;
+	default:
+		usage(stderr);
+		rc = EXIT_USAGE;
+		break;
+	}
+	xmlCleanupParser();
+	return rc;
+}

@@ -1,0 +1,173 @@
+#include "config.h"
+
+#include "present/json.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+void json_init(struct json *j, FILE *out)
+{
+	json_init_nested(j, out, 0, true);
+}
+
+void json_init_nested(struct json *j, FILE *out, int depth, bool empty)
+{
+	j->out = out;
+	j->depth = depth;
+	for (int i = 0; i < JSON_MAX_DEPTH; i++)
+		j->empty[i] = empty;
+	j->after_key = false;
+}
+
+static void newline_indent(struct json *j, int depth)
+{
+	fputc('\n', j->out);
+	for (int i = 0; i < depth; i++)
+		fputs("  ", j->out);
+}
+
+/* Called before any value or key: writes the separator it needs. */
+static void before_item(struct json *j)
+{
+	if (j->after_key) {
+		j->after_key = false;
+		return;
+	}
+	if (j->depth == 0)
+		return;
+	if (!j->empty[j->depth])
+		fputc(',', j->out);
+	j->empty[j->depth] = false;
+	newline_indent(j, j->depth);
+}
+
+static void open_container(struct json *j, char c)
+{
+	before_item(j);
+	fputc(c, j->out);
+	if (j->depth + 1 < JSON_MAX_DEPTH)
+		j->depth++;
+	j->empty[j->depth] = true;
+}
+
+static void close_container(struct json *j, char c)
+{
+	bool was_empty = j->empty[j->depth];
+	if (j->depth > 0)
+		j->depth--;
+	if (!was_empty)
+		newline_indent(j, j->depth);
+	fputc(c, j->out);
+}
+
+void json_object_begin(struct json *j)
+{
+	open_container(j, '{');
+}
+
+void json_object_end(struct json *j)
+{
+	close_container(j, '}');
+}
+
+void json_array_begin(struct json *j)
+{
+	open_container(j, '[');
+}
+
+void json_array_end(struct json *j)
+{
+	close_container(j, ']');
+}
+
+void json_key(struct json *j, const char *key)
+{
+	before_item(j);
+	json_write_string(j->out, key);
+	fputs(": ", j->out);
+	j->after_key = true;
+}
+
+void json_write_string(FILE *out, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s;
+
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		const char *esc = NULL;
+		char u[7];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		switch (c) {
+		case '"':
+			esc = "\\\"";
+			break;
+		case '\\':
+			esc = "\\\\";
+			break;
+		case '\n':
+			esc = "\\n";
+			break;
+		case '\r':
+			esc = "\\r";
+			break;
+		case '\t':
+			esc = "\\t";
+			break;
+		case '\b':
+			esc = "\\b";
+			break;
+		case '\f':
+			esc = "\\f";
+			break;
+		default:
+			memcpy(u, "\\u00", 4);
+			u[4] = hex[c >> 4];
+			u[5] = hex[c & 15];
+			u[6] = '\0';
+			esc = u;
+			break;
+		}
+		fwrite(run, 1, (size_t)(s - run), out);
+		fputs(esc, out);
+		run = s + 1;
+	}
+	fwrite(run, 1, (size_t)(s - run), out);
+	fputc('"', out);
+}
+
+void json_string(struct json *j, const char *s)
+{
+	if (s == NULL) {
+		json_null(j);
+		return;
+	}
+	before_item(j);
+	json_write_string(j->out, s);
+}
+
+void json_int(struct json *j, int64_t v)
+{
+	before_item(j);
+	fprintf(j->out, "%" PRId64, v);
+}
+
+void json_null(struct json *j)
+{
+	before_item(j);
+	fputs("null", j->out);
+}
+
+void json_bool(struct json *j, bool v)
+{
+	before_item(j);
+	fputs(v ? "true" : "false", j->out);
+}
+
+void json_raw_value(struct json *j, const char *text)
+{
+	before_item(j);
+	fputs(text, j->out);
+}
