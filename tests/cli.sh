@@ -1,0 +1,75 @@
+#!/bin/sh
+# The command line as users meet it: options, exit statuses, messages.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+run_retl --help
+expect_rc "--help exits 0" 0
+expect_in "--help lists --parse" "$WORK/out" "--parse FILE"
+
+run_retl --version
+expect_rc "--version exits 0" 0
+expect_in "--version names retl" "$WORK/out" "retl "
+
+run_retl --no-such-option
+expect_rc "an unknown option is bad usage" 2
+expect_in "an unknown option is named" "$WORK/err" "--no-such-option"
+
+run_retl
+expect_rc "no command is bad usage" 2
+
+run_retl --parse
+expect_rc "--parse without a file is bad usage" 2
+
+run_retl --parse x.xml --max-size lots
+expect_rc "a bad --max-size is bad usage" 2
+expect_in "a bad --max-size is named" "$WORK/err" "lots"
+
+cat >"$WORK/feed.xml" <<'XML'
+<?xml version="1.0"?>
+<rss version="2.0"><channel><title>MOFCOM news</title>
+<link>/en/</link>
+<item><title>Announcement No. 62 of 2025</title><link>a62.html</link>
+<pubDate>Thu, 9 Oct 2025 16:00:00 +0800</pubDate></item>
+</channel></rss>
+XML
+
+run_retl --parse "$WORK/feed.xml" --url http://english.mofcom.gov.cn/news/
+expect_rc "a feed parses with status 0" 0
+check "the output is valid JSON" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$WORK/out"
+expect_in "a relative link resolves against --url" "$WORK/out" '"link": "http://english.mofcom.gov.cn/news/a62.html"'
+expect_in "the date is in UTC" "$WORK/out" '"published": "2025-10-09T08:00:00Z"'
+
+"$RETL" --parse - <"$WORK/feed.xml" >"$WORK/out" 2>"$WORK/err"
+RC=$?
+expect_rc "--parse - reads standard input" 0
+expect_in "standard input gives the entries" "$WORK/out" '"title": "Announcement No. 62 of 2025"'
+
+run_retl --parse "$WORK/missing.xml"
+expect_rc "a missing file exits 1" 1
+expect_in "a missing file is named" "$WORK/err" "missing.xml"
+
+printf '<!DOCTYPE html>\n<html><body><p>Not a feed</p></body></html>\n' >"$WORK/page.html"
+run_retl --parse "$WORK/page.html"
+expect_rc "an HTML page exits 1" 1
+expect_in "an HTML page is not a feed" "$WORK/err" "not an RSS or Atom feed"
+if [ -s "$WORK/out" ]; then fail "nothing on stdout for a refused document"; else pass "nothing on stdout for a refused document"; fi
+
+printf '{"items": []}\n' >"$WORK/body.json"
+run_retl --parse "$WORK/body.json"
+expect_rc "a JSON body exits 1" 1
+expect_in "a JSON body is not a feed" "$WORK/err" "not an RSS or Atom feed"
+
+run_retl --parse "$WORK/feed.xml" --max-size 100
+expect_rc "a document over --max-size exits 1" 1
+expect_in "the size limit is explained" "$WORK/err" "larger than the limit"
+
+# A 40 MB file is refused from its size alone, before any of it is read.
+dd if=/dev/zero of="$WORK/big.xml" bs=1M count=0 seek=40 2>/dev/null
+start=$(date +%s)
+run_retl --parse "$WORK/big.xml"
+elapsed=$(($(date +%s) - start))
+expect_rc "a document over the default 32 MiB limit exits 1" 1
+expect_in "the default limit is explained" "$WORK/err" "larger than the limit of 33554432 bytes"
+check "the oversized file is refused at once" test "$elapsed" -le 2
+
+done_testing

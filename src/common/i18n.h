@@ -4,9 +4,9 @@
 
 #ifdef ENABLE_NLS
 #include <libintl.h>
-#define _(s) gettext(s)
+#define _(s) gettext(s) /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #else
-#define _(s) (s)
+#define _(s) (s) /* NOLINT(bugprone-reserved-identifier,cert-dcl37-c,cert-dcl51-cpp) */
 #define ngettext(s, p, n) ((n) == 1 ? (s) : (p))
 #endif
 #define N_(s) (s)

@@ -606,7 +606,7 @@ static bool fields_to_time(const struct date_fields *f, int64_t *out)
 	if (second == 60)
 		second = 59;
 	*out = days_from_civil(f->year, f->month, f->day) * SECONDS_PER_DAY +
-	       f->hour * 3600 + f->minute * 60 + second -
+	       (int64_t)f->hour * 3600 + (int64_t)f->minute * 60 + second -
 	       (int64_t)f->offset * 60;
 	return true;
 }
