@@ -88,54 +88,67 @@ void json_key(struct json *j, const char *key)
 	j->after_key = true;
 }
 
-void json_write_string(FILE *out, const char *s)
+/* Which bytes a JSON string must escape: '"', '\\' and C0 controls. */
+static bool needs_escape(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\';
+}
+
+static void write_escape(FILE *out, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *run = s;
+	const char *esc;
 
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		const char *esc = NULL;
-		char u[7];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		switch (c) {
-		case '"':
-			esc = "\\\"";
-			break;
-		case '\\':
-			esc = "\\\\";
-			break;
-		case '\n':
-			esc = "\\n";
-			break;
-		case '\r':
-			esc = "\\r";
-			break;
-		case '\t':
-			esc = "\\t";
-			break;
-		case '\b':
-			esc = "\\b";
-			break;
-		case '\f':
-			esc = "\\f";
-			break;
-		default:
-			memcpy(u, "\\u00", 4);
-			u[4] = hex[c >> 4];
-			u[5] = hex[c & 15];
-			u[6] = '\0';
-			esc = u;
-			break;
-		}
-		fwrite(run, 1, (size_t)(s - run), out);
-		fputs(esc, out);
-		run = s + 1;
+	switch (c) {
+	case '"':
+		esc = "\\\"";
+		break;
+	case '\\':
+		esc = "\\\\";
+		break;
+	case '\n':
+		esc = "\\n";
+		break;
+	case '\r':
+		esc = "\\r";
+		break;
+	case '\t':
+		esc = "\\t";
+		break;
+	case '\b':
+		esc = "\\b";
+		break;
+	case '\f':
+		esc = "\\f";
+		break;
+	default:
+		fwrite_unlocked("\\u00", 1, 4, out);
+		putc_unlocked(hex[c >> 4], out);
+		putc_unlocked(hex[c & 15], out);
+		return;
 	}
-	fwrite(run, 1, (size_t)(s - run), out);
-	fputc('"', out);
+	fwrite_unlocked(esc, 1, 2, out);
+}
+
+void json_write_string(FILE *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	/* One lock for the whole string: the output of a big feed is mostly
+	 * long strings, and per-call locking would dominate. */
+	flockfile(out);
+	putc_unlocked('"', out);
+	for (;;) {
+		const unsigned char *run = p;
+		while (*p != '\0' && !needs_escape(*p))
+			p++;
+		fwrite_unlocked(run, 1, (size_t)(p - run), out);
+		if (*p == '\0')
+			break;
+		write_escape(out, *p++);
+	}
+	putc_unlocked('"', out);
+	funlockfile(out);
 }
 
 void json_string(struct json *j, const char *s)
