@@ -2,6 +2,7 @@
  * This file reads the command line and hands over to one command. */
 #include "config.h"
 
+#include <curl/curl.h>
 #include <errno.h>
 #include <getopt.h>
 #include <libxml/parser.h>
@@ -9,12 +10,15 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "common/i18n.h"
 #include "common/util.h"
+#include "conf/feeds_conf.h"
 #include "parse/feed.h"
 #include "present/feed_json.h"
+#include "refresh.h"
 
 /* Exit statuses, as retl(1) documents them. */
 enum {
@@ -23,13 +27,14 @@ enum {
 	EXIT_USAGE = 2,
 };
 
-enum command { CMD_NONE, CMD_PARSE };
+enum command { CMD_NONE, CMD_PARSE, CMD_REFRESH };
 
 struct args {
 	enum command command;
 	const char *parse_file;
 	const char *url;
 	size_t max_size;
+	struct refresh_args refresh;
 };
 
 static void usage(FILE *out)
@@ -39,6 +44,13 @@ static void usage(FILE *out)
 	      out);
 	fputs("\n", out);
 	fputs(_("Feeds:\n"), out);
+	fputs(_("  -r, --refresh         fetch every feed in feeds.conf and store what is new\n"),
+	      out);
+	fputs(_("      --force           refresh feeds whose interval has not passed yet\n"), out);
+	fputs(_("      --wait            wait for a refresh already running, then run\n"), out);
+	fputs(_("  -j, --jobs N          transfers at once (default 8, at most 2 per host)\n"), out);
+	fputs(_("  -v, --verbose         say what happened to each feed\n"), out);
+	fputs(_("  -q, --quiet           print only errors\n"), out);
 	fputs(_("  -p, --parse FILE      parse one RSS or Atom document (- for standard input)\n"
 		"                        and print it as JSON\n"),
 	      out);
@@ -48,53 +60,37 @@ static void usage(FILE *out)
 		"                        suffixes; default 32M)\n"),
 	      out);
 	fputs("\n", out);
+	fputs(_("Files:\n"), out);
+	fputs(_("      --db PATH         the database (env RETL_DB; default\n"
+		"                        ~/.local/share/retl/retl.db)\n"),
+	      out);
+	fputs(_("      --config PATH     the feed list (env RETL_CONFIG; default\n"
+		"                        ~/.config/retl/feeds.conf, else the shipped one)\n"),
+	      out);
+	fputs("\n", out);
 	fputs(_("Other:\n"), out);
 	fputs(_("  -h, --help            show this help and exit\n"), out);
 	fputs(_("  -V, --version         show the version and exit\n"), out);
 	fputs("\n", out);
-	fputs(_("Exit status: 0 all well, 1 some work failed, 2 bad usage.\n"), out);
+	fputs(_("Exit status: 0 all well, 1 some work failed, 2 bad usage or configuration.\n"),
+	      out);
 	fprintf(out, _("See retl(1) for more. Report bugs at <%s>.\n"), PACKAGE_BUGREPORT);
 }
 
 static void version(void)
 {
 	printf("retl %s\n", PACKAGE_VERSION);
-	printf(_("libxml2 %s\n"), LIBXML_DOTTED_VERSION);
+	printf(_("libxml2 %s, %s, SQLite %s\n"), LIBXML_DOTTED_VERSION, curl_version(),
+	       sqlite3_libversion());
 }
 
-/* Reads "1048576", "512K", "32M" or "1G". */
-static bool parse_size(const char *s, size_t *out)
+static bool parse_jobs(const char *s, int *out)
 {
 	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno != 0 || end == s || *s == '-')
+	long v = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || v < 1 || v > 64)
 		return false;
-	unsigned long long mult = 1;
-	switch (*end) {
-	case '\0':
-		break;
-	case 'k':
-	case 'K':
-		mult = 1ULL << 10;
-		end++;
-		break;
-	case 'm':
-	case 'M':
-		mult = 1ULL << 20;
-		end++;
-		break;
-	case 'g':
-	case 'G':
-		mult = 1ULL << 30;
-		end++;
-		break;
-	default:
-		return false;
-	}
-	if (*end != '\0' || v == 0 || v > SIZE_MAX / mult)
-		return false;
-	*out = (size_t)(v * mult);
+	*out = (int)v;
 	return true;
 }
 
@@ -111,7 +107,7 @@ __attribute__((format(printf, 1, 2))) static int bad_usage(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-enum { OPT_URL = 256, OPT_MAX_SIZE };
+enum { OPT_URL = 256, OPT_MAX_SIZE, OPT_DB, OPT_CONFIG, OPT_FORCE, OPT_WAIT };
 
 static int parse_args(int argc, char **argv, struct args *a)
 {
@@ -119,6 +115,14 @@ static int parse_args(int argc, char **argv, struct args *a)
 		{"parse", required_argument, NULL, 'p'},
 		{"url", required_argument, NULL, OPT_URL},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"refresh", no_argument, NULL, 'r'},
+		{"force", no_argument, NULL, OPT_FORCE},
+		{"wait", no_argument, NULL, OPT_WAIT},
+		{"jobs", required_argument, NULL, 'j'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"db", required_argument, NULL, OPT_DB},
+		{"config", required_argument, NULL, OPT_CONFIG},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -126,7 +130,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":p:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":p:rj:vqhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			a->command = CMD_PARSE;
@@ -138,6 +142,31 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_MAX_SIZE:
 			if (!parse_size(optarg, &a->max_size))
 				return bad_usage(_("invalid size '%s' (try 32M)"), optarg);
+			break;
+		case 'r':
+			a->command = CMD_REFRESH;
+			break;
+		case OPT_FORCE:
+			a->refresh.force = true;
+			break;
+		case OPT_WAIT:
+			a->refresh.wait = true;
+			break;
+		case 'j':
+			if (!parse_jobs(optarg, &a->refresh.jobs))
+				return bad_usage(_("invalid number of jobs '%s' (1 to 64)"), optarg);
+			break;
+		case 'v':
+			a->refresh.verbosity = VERBOSITY_VERBOSE;
+			break;
+		case 'q':
+			a->refresh.verbosity = VERBOSITY_QUIET;
+			break;
+		case OPT_DB:
+			a->refresh.db_path = optarg;
+			break;
+		case OPT_CONFIG:
+			a->refresh.config_path = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -179,12 +208,15 @@ int main(int argc, char **argv)
 {
 	struct args a = {0};
 
+	a.refresh.verbosity = VERBOSITY_NORMAL;
+
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	LIBXML_TEST_VERSION
+	curl_global_init(CURL_GLOBAL_DEFAULT);
 
 	int rc = parse_args(argc, argv, &a);
 	if (rc != EXIT_OK)
@@ -193,11 +225,15 @@ int main(int argc, char **argv)
 	case CMD_PARSE:
 		rc = run_parse(&a);
 		break;
+	case CMD_REFRESH:
+		rc = refresh_run(&a.refresh);
+		break;
 	default:
 		usage(stderr);
 		rc = EXIT_USAGE;
 		break;
 	}
 	xmlCleanupParser();
+	curl_global_cleanup();
 	return rc;
 }

@@ -59,3 +59,39 @@ done_testing() {
 	printf '1..%d\n' "$TAP_N"
 	[ "$TAP_FAILED" -eq 0 ]
 }
+
+# sql DB QUERY: prints the rows of QUERY, one a line, columns split by '|'.
+sql() {
+	python3 - "$1" "$2" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+for row in db.execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in row))
+PY
+}
+
+# expect_eq NAME ACTUAL EXPECTED
+expect_eq() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "got '$2', expected '$3'"
+	fi
+}
+
+# start_httpd DIR [--latency MS]: serves DIR on a free loopback port; sets
+# HTTPD_PID and BASE (http://127.0.0.1:PORT).
+start_httpd() {
+	dir=$1
+	shift
+	rm -f "$WORK/port"
+	python3 "$top_srcdir/tests/httpd.py" "$dir" "$WORK/port" "$@" &
+	HTTPD_PID=$!
+	i=0
+	while [ ! -s "$WORK/port" ] && [ $i -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	BASE="http://127.0.0.1:$(cat "$WORK/port")"
+	trap 'kill $HTTPD_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+}

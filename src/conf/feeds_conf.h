@@ -1,0 +1,46 @@
+/* feeds.conf: the feeds to follow, one a line (see feeds.conf(5)). */
+#ifndef RETL_FEEDS_CONF_H
+#define RETL_FEEDS_CONF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct feed_conf {
+	char *url;
+	char *name;	  /* NULL: the feed's own title */
+	char *actor;	  /* the actor the source speaks for, or NULL */
+	char *tags;	  /* comma-separated, or NULL */
+	char *user_agent; /* NULL: retl's own */
+	long interval;	  /* seconds between refreshes, 0: every time */
+	bool fulltext;
+	bool fulltext_set;
+	int line;
+};
+
+struct feeds_conf {
+	char *path;
+	struct feed_conf *feeds;
+	size_t nfeeds;
+	/* Settings from "set" lines, the defaults for every feed. */
+	int jobs;
+	long timeout;	  /* seconds for one transfer, 0: the default */
+	size_t max_size;  /* bytes of one document, 0: the default */
+	long interval;
+	char *user_agent;
+	bool fulltext;
+};
+
+/* Reads the file at path.  On error returns false with *error set to
+ * "PATH:LINE: what is wrong" (to free) and nothing loaded. */
+bool feeds_conf_load(const char *path, struct feeds_conf *conf, char **error);
+/* The same for text already in memory; path only names it in errors. */
+bool feeds_conf_parse(const char *path, const char *text, size_t len, struct feeds_conf *conf,
+		      char **error);
+void feeds_conf_free(struct feeds_conf *conf);
+
+/* Reads "90", "90s", "30m", "2h" or "1d" as seconds. */
+bool parse_interval(const char *s, long *seconds);
+/* Reads "1048576", "512K", "32M" or "1G" as bytes. */
+bool parse_size(const char *s, size_t *bytes);
+
+#endif

@@ -1,0 +1,337 @@
+#include "config.h"
+
+#include "fetch/fetch.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/i18n.h"
+#include "common/util.h"
+
+enum job_state { JOB_PENDING, JOB_RUNNING, JOB_DONE };
+
+void fetch_default_options(struct fetch_options *o)
+{
+	o->jobs = 8;
+	o->per_host = 2;
+	o->connect_timeout = 15;
+	o->timeout = 60;
+	o->low_speed_time = 30;
+	o->max_size = 32u * 1024u * 1024u;
+	o->user_agent = "retl/" PACKAGE_VERSION " (+" PACKAGE_URL ")";
+}
+
+char *url_redact(const char *url)
+{
+	CURLU *u = curl_url();
+	char *password = NULL, *out = NULL, *result;
+
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PASSWORD, &password, 0) == CURLUE_OK) {
+		curl_url_set(u, CURLUPART_PASSWORD, "***", 0);
+		curl_url_get(u, CURLUPART_URL, &out, 0);
+	}
+	if (out != NULL)
+		result = xstrdup(out);
+	else if (password != NULL || strchr(url, '@') != NULL)
+		result = xstrdup(_("(a URL with credentials)"));
+	else
+		result = xstrdup(url);
+	curl_free(password);
+	curl_free(out);
+	curl_url_cleanup(u);
+	return result;
+}
+
+/* The host of url, lower case, for the per-host limit. */
+static char *host_of(const char *url)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *result;
+
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK)
+		curl_url_get(u, CURLUPART_HOST, &host, 0);
+	result = xstrdup(host != NULL ? host : "");
+	for (char *p = result; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	curl_free(host);
+	curl_url_cleanup(u);
+	return result;
+}
+
+static size_t on_body(char *data, size_t size, size_t count, void *arg)
+{
+	struct fetch_job *job = arg;
+	size_t n = size * count;
+
+	/* The limit holds for the decoded body, so a gzip bomb stops here. */
+	if (job->body.len + n > job->limit) {
+		job->too_large = true;
+		return 0; /* aborts the transfer */
+	}
+	buf_append(&job->body, data, n);
+	return n;
+}
+
+/* A copy of a header's value, trimmed. */
+static char *header_value(const char *line, size_t len, size_t name_len)
+{
+	const char *v = line + name_len;
+	const char *end = line + len;
+	while (v < end && (*v == ' ' || *v == '\t'))
+		v++;
+	while (end > v && (end[-1] == '\r' || end[-1] == '\n' || end[-1] == ' '))
+		end--;
+	return end > v ? xstrndup(v, (size_t)(end - v)) : NULL;
+}
+
+static void replace(char **field, char *value)
+{
+	free(*field);
+	*field = value;
+}
+
+static char *charset_of(const char *content_type)
+{
+	const char *p = content_type != NULL ? strcasestr(content_type, "charset=") : NULL;
+	if (p == NULL)
+		return NULL;
+	p += 8;
+	if (*p == '"')
+		p++;
+	size_t n = strcspn(p, "\"; \t");
+	return n > 0 && n < 40 ? xstrndup(p, n) : NULL;
+}
+
+static size_t on_header(char *data, size_t size, size_t count, void *arg)
+{
+	struct fetch_job *job = arg;
+	size_t n = size * count;
+
+	if (n >= 5 && strncmp(data, "HTTP/", 5) == 0) {
+		/* A new response (after a redirect): forget the last one's. */
+		replace(&job->new_etag, NULL);
+		replace(&job->new_last_modified, NULL);
+		replace(&job->charset, NULL);
+	} else if (n > 5 && strncasecmp(data, "ETag:", 5) == 0) {
+		replace(&job->new_etag, header_value(data, n, 5));
+	} else if (n > 14 && strncasecmp(data, "Last-Modified:", 14) == 0) {
+		replace(&job->new_last_modified, header_value(data, n, 14));
+	} else if (n > 13 && strncasecmp(data, "Content-Type:", 13) == 0) {
+		char *type = header_value(data, n, 13);
+		replace(&job->charset, charset_of(type));
+		free(type);
+	}
+	return n;
+}
+
+static struct curl_slist *conditional_headers(const struct fetch_job *job)
+{
+	struct curl_slist *list = NULL;
+	struct buf b;
+
+	buf_init(&b);
+	if (job->etag != NULL && strpbrk(job->etag, "\r\n") == NULL) {
+		buf_puts(&b, "If-None-Match: ");
+		buf_puts(&b, job->etag);
+		list = curl_slist_append(list, b.data);
+	}
+	if (job->last_modified != NULL && strpbrk(job->last_modified, "\r\n") == NULL) {
+		buf_reset(&b);
+		buf_puts(&b, "If-Modified-Since: ");
+		buf_puts(&b, job->last_modified);
+		list = curl_slist_append(list, b.data);
+	}
+	buf_free(&b);
+	return list;
+}
+
+static CURL *make_easy(struct fetch_job *job, const struct fetch_options *o)
+{
+	CURL *easy = curl_easy_init();
+	if (easy == NULL)
+		return NULL;
+	job->headers = conditional_headers(job);
+	curl_easy_setopt(easy, CURLOPT_URL, job->url);
+	curl_easy_setopt(easy, CURLOPT_PRIVATE, job);
+	curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(easy, CURLOPT_MAXREDIRS, 5L);
+	curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, ""); /* all curl can decode */
+	curl_easy_setopt(easy, CURLOPT_USERAGENT,
+			 job->user_agent != NULL ? job->user_agent : o->user_agent);
+	curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT, o->connect_timeout);
+	curl_easy_setopt(easy, CURLOPT_TIMEOUT, o->timeout);
+	curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1024L);
+	curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, o->low_speed_time);
+	curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_size);
+	curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(easy, CURLOPT_WRITEDATA, job);
+	curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(easy, CURLOPT_HEADERDATA, job);
+	curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, job->errbuf);
+	if (job->headers != NULL)
+		curl_easy_setopt(easy, CURLOPT_HTTPHEADER, job->headers);
+	return easy;
+}
+
+static void set_error(struct fetch_job *job, const char *msg)
+{
+	replace(&job->error, xstrdup(msg));
+}
+
+/* Fills in the job's outcome from its finished transfer. */
+static void finish_job(struct fetch_job *job, CURLcode rc, size_t max_size)
+{
+	CURL *easy = job->easy;
+	char *final = NULL;
+
+	curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &job->http_status);
+	curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &final);
+	job->final_url = xstrdup(final != NULL ? final : job->url);
+	if (job->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
+		char msg[128];
+		snprintf(msg, sizeof(msg), _("the document is larger than the limit of %zu bytes"),
+			 max_size);
+		set_error(job, msg);
+	} else if (rc != CURLE_OK) {
+		set_error(job, job->errbuf[0] ? job->errbuf : curl_easy_strerror(rc));
+	} else if (job->http_status == 304) {
+		job->ok = true;
+		job->not_modified = true;
+	} else if (job->http_status >= 200 && job->http_status < 300) {
+		job->ok = true;
+	} else {
+		char msg[64];
+		snprintf(msg, sizeof(msg), _("HTTP status %ld"), job->http_status);
+		set_error(job, msg);
+	}
+}
+
+static void release_job(struct fetch_job *job)
+{
+	curl_easy_cleanup(job->easy);
+	curl_slist_free_all(job->headers);
+	job->easy = NULL;
+	job->headers = NULL;
+	job->state = JOB_DONE;
+}
+
+static void free_results(struct fetch_job *job)
+{
+	buf_free(&job->body);
+	replace(&job->error, NULL);
+	replace(&job->new_etag, NULL);
+	replace(&job->new_last_modified, NULL);
+	replace(&job->charset, NULL);
+	replace(&job->final_url, NULL);
+	replace(&job->host, NULL);
+}
+
+struct runner {
+	CURLM *multi;
+	struct fetch_job *jobs;
+	size_t njobs;
+	const struct fetch_options *opts;
+	size_t running;
+	size_t first_pending; /* no pending job before this index */
+};
+
+static size_t running_to_host(const struct runner *r, const char *host)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->njobs; i++)
+		if (r->jobs[i].state == JOB_RUNNING && strcmp(r->jobs[i].host, host) == 0)
+			n++;
+	return n;
+}
+
+/* Starts pending jobs while there is room, overall and per host. */
+static void start_more(struct runner *r)
+{
+	while (r->first_pending < r->njobs && r->jobs[r->first_pending].state != JOB_PENDING)
+		r->first_pending++;
+	for (size_t i = r->first_pending;
+	     i < r->njobs && r->running < (size_t)r->opts->jobs; i++) {
+		struct fetch_job *job = &r->jobs[i];
+		if (job->state != JOB_PENDING ||
+		    running_to_host(r, job->host) >= (size_t)r->opts->per_host)
+			continue;
+		job->easy = make_easy(job, r->opts);
+		if (job->easy == NULL) {
+			set_error(job, _("cannot create a transfer"));
+			job->state = JOB_DONE;
+			continue;
+		}
+		job->limit = r->opts->max_size;
+		curl_multi_add_handle(r->multi, job->easy);
+		job->state = JOB_RUNNING;
+		r->running++;
+	}
+}
+
+static void abort_running(struct runner *r, fetch_done_fn done, void *arg)
+{
+	for (size_t i = 0; i < r->njobs; i++) {
+		struct fetch_job *job = &r->jobs[i];
+		if (job->state != JOB_RUNNING)
+			continue;
+		curl_multi_remove_handle(r->multi, job->easy);
+		release_job(job);
+		set_error(job, _("interrupted"));
+		done(arg, job);
+		free_results(job);
+	}
+	r->running = 0;
+}
+
+void fetch_run(struct fetch_job *jobs, size_t njobs, const struct fetch_options *opts,
+	       fetch_done_fn done, fetch_stop_fn stop, void *arg)
+{
+	struct runner r = {curl_multi_init(), jobs, njobs, opts, 0, 0};
+
+	for (size_t i = 0; i < njobs; i++) {
+		buf_init(&jobs[i].body);
+		jobs[i].host = host_of(jobs[i].url);
+		jobs[i].state = JOB_PENDING;
+	}
+	curl_multi_setopt(r.multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)opts->per_host);
+	curl_multi_setopt(r.multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)opts->jobs);
+	for (;;) {
+		if (stop(arg)) {
+			abort_running(&r, done, arg);
+			break;
+		}
+		start_more(&r);
+		if (r.running == 0)
+			break;
+		int still;
+		curl_multi_perform(r.multi, &still);
+		CURLMsg *msg;
+		int left;
+		while ((msg = curl_multi_info_read(r.multi, &left)) != NULL) {
+			if (msg->msg != CURLMSG_DONE)
+				continue;
+			struct fetch_job *job = NULL;
+			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&job);
+			CURLcode rc = msg->data.result;
+			curl_multi_remove_handle(r.multi, msg->easy_handle);
+			finish_job(job, rc, opts->max_size);
+			release_job(job);
+			r.running--;
+			done(arg, job);
+			free_results(job);
+		}
+		if (r.running > 0)
+			curl_multi_poll(r.multi, NULL, 0, 250, NULL);
+	}
+	for (size_t i = 0; i < njobs; i++)
+		free_results(&jobs[i]);
+	curl_multi_cleanup(r.multi);
+}

@@ -1,0 +1,394 @@
+#include "config.h"
+
+#include "refresh.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common/i18n.h"
+#include "common/paths.h"
+#include "common/util.h"
+#include "conf/feeds_conf.h"
+#include "fetch/fetch.h"
+#include "parse/feed.h"
+#include "store/store.h"
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* What the refresh of one feed needs while its transfer runs. */
+struct feed_task {
+	const struct feed_conf *conf;
+	struct feed_state state;
+	char *label; /* its name, else its URL without password */
+};
+
+struct refresh {
+	const struct refresh_args *args;
+	struct store *store;
+	struct feed_task *tasks;
+	size_t ntasks;
+	bool progress; /* a progress line on a terminal */
+	size_t done, failed, skipped;
+	size_t inserted, updated;
+	int64_t now;
+	size_t max_size;
+	/* The feed being stored, for the entry callback. */
+	struct feed_task *current;
+	size_t feed_new, feed_updated;
+	bool store_failed;
+};
+
+char *refresh_config_path(const char *given)
+{
+	if (given != NULL)
+		return xstrdup(given);
+	const char *env = getenv("RETL_CONFIG");
+	if (env != NULL && *env)
+		return xstrdup(env);
+	char *user = user_config_path("feeds.conf");
+	if (access(user, F_OK) == 0)
+		return user;
+	free(user);
+	return shipped_config_path("feeds.conf");
+}
+
+char *refresh_db_path(const char *given)
+{
+	if (given != NULL)
+		return xstrdup(given);
+	const char *env = getenv("RETL_DB");
+	if (env != NULL && *env)
+		return xstrdup(env);
+	return default_db_path();
+}
+
+static void clear_progress(const struct refresh *r)
+{
+	if (r->progress)
+		fputs("\r\033[K", stderr);
+}
+
+static void show_progress(const struct refresh *r)
+{
+	if (!r->progress)
+		return;
+	fprintf(stderr, "\r\033[K");
+	fprintf(stderr, _("Refreshing: %zu of %zu feeds, %zu new articles, %zu errors"),
+		r->done + r->skipped, r->ntasks, r->inserted, r->failed);
+	fflush(stderr);
+}
+
+/* Messages about one feed, always led by its name. */
+__attribute__((format(printf, 3, 4))) static void feed_message(const struct refresh *r,
+								const struct feed_task *t,
+								const char *fmt, ...)
+{
+	va_list ap;
+	clear_progress(r);
+	fprintf(stderr, "retl: %s: ", t->label);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static bool store_entry(void *arg, const struct feed_entry *e, const struct feed_info *info)
+{
+	struct refresh *r = arg;
+	(void)info;
+	switch (store_put_entry(r->store, r->current->state.id, e, r->now)) {
+	case STORE_INSERTED:
+		r->feed_new++;
+		break;
+	case STORE_UPDATED:
+		r->feed_updated++;
+		break;
+	case STORE_UNCHANGED:
+		break;
+	case STORE_FAILED:
+		r->store_failed = true;
+		return false;
+	}
+	return true;
+}
+
+static void record_failure(struct refresh *r, struct feed_task *t, long status, const char *why)
+{
+	struct fetch_outcome o = {.when = r->now, .http_status = status, .error = why};
+	store_rollback(r->store);
+	if (!store_feed_result(r->store, t->state.id, &o))
+		feed_message(r, t, _("cannot record the failure: %s"), store_error(r->store));
+	r->failed++;
+	feed_message(r, t, "%s", why);
+}
+
+static void report_damage(const struct refresh *r, const struct feed_task *t,
+			  const struct feed_info *info)
+{
+	if (r->args->verbosity == VERBOSITY_QUIET || (!r->progress &&
+						       r->args->verbosity != VERBOSITY_VERBOSE))
+		return;
+	for (size_t i = 0; i < info->nerrors; i++)
+		feed_message(r, t, _("recovered: %s"), info->errors[i]);
+}
+
+/* Parses a fetched body and stores its entries, all in one transaction. */
+static void store_body(struct refresh *r, struct feed_task *t, struct fetch_job *job)
+{
+	struct feed_options fo = {.url = job->final_url,
+				  .charset_hint = job->charset,
+				  .max_size = r->max_size};
+	struct feed_parser *p = feed_parser_new(&fo, store_entry, r);
+
+	r->current = t;
+	r->feed_new = r->feed_updated = 0;
+	r->store_failed = false;
+	if (!store_begin(r->store)) {
+		record_failure(r, t, job->http_status, store_error(r->store));
+		feed_parser_free(p);
+		return;
+	}
+	feed_parser_push(p, job->body.data != NULL ? job->body.data : "", job->body.len);
+	enum feed_status status = feed_parser_finish(p);
+	if (r->store_failed) {
+		char *why = xstrdup(store_error(r->store));
+		record_failure(r, t, job->http_status, why);
+		free(why);
+	} else if (status != FEED_OK) {
+		record_failure(r, t, job->http_status, feed_parser_reason(p));
+	} else {
+		const struct feed_info *info = feed_parser_info(p);
+		struct fetch_outcome o = {.when = r->now,
+					  .http_status = job->http_status,
+					  .success = true,
+					  .etag = job->new_etag,
+					  .last_modified = job->new_last_modified,
+					  .info = info};
+		if (!store_feed_result(r->store, t->state.id, &o) || !store_commit(r->store)) {
+			char *why = xstrdup(store_error(r->store));
+			record_failure(r, t, job->http_status, why);
+			free(why);
+		} else {
+			r->inserted += r->feed_new;
+			r->updated += r->feed_updated;
+			report_damage(r, t, info);
+			if (r->args->verbosity == VERBOSITY_VERBOSE)
+				feed_message(r, t, _("%zu new, %zu updated"), r->feed_new,
+					     r->feed_updated);
+		}
+	}
+	feed_parser_free(p);
+}
+
+static void on_fetched(void *arg, struct fetch_job *job)
+{
+	struct refresh *r = arg;
+	struct feed_task *t = job->arg;
+
+	r->done++;
+	if (!job->ok) {
+		record_failure(r, t, job->http_status, job->error);
+	} else if (job->not_modified) {
+		struct fetch_outcome o = {.when = r->now, .http_status = 304, .success = true};
+		if (!store_feed_result(r->store, t->state.id, &o))
+			record_failure(r, t, 304, store_error(r->store));
+		else if (r->args->verbosity == VERBOSITY_VERBOSE)
+			feed_message(r, t, _("not modified"));
+	} else {
+		store_body(r, t, job);
+	}
+	show_progress(r);
+}
+
+static bool should_stop(void *arg)
+{
+	(void)arg;
+	return interrupted != 0;
+}
+
+/* One refresh at a time: an exclusive lock on a file beside the database.
+ * Returns the lock's descriptor, -1 when another refresh holds it (and
+ * wait is off), -2 on error. */
+static int take_lock(const char *db_path, bool wait)
+{
+	struct buf path;
+	buf_init(&path);
+	buf_puts(&path, db_path);
+	buf_puts(&path, ".lock");
+	if (!make_parent_dirs(path.data)) {
+		buf_free(&path);
+		return -2;
+	}
+	int fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	buf_free(&path);
+	if (fd < 0)
+		return -2;
+	while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
+		if (errno == EINTR && !interrupted)
+			continue;
+		close(fd);
+		return errno == EWOULDBLOCK ? -1 : -2;
+	}
+	return fd;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* "Name (URL)", or the URL: the password, if any, left out. */
+static char *task_label(const struct feed_conf *c)
+{
+	char *url = url_redact(c->url);
+	if (c->name == NULL)
+		return url;
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, c->name);
+	buf_puts(&b, " (");
+	buf_puts(&b, url);
+	buf_putc(&b, ')');
+	free(url);
+	return buf_steal(&b);
+}
+
+/* Prepares a task per feed that is due; returns the jobs to fetch. */
+static struct fetch_job *plan(struct refresh *r, const struct feeds_conf *conf, size_t *njobs)
+{
+	struct fetch_job *jobs = xcalloc(conf->nfeeds, sizeof(*jobs));
+	size_t n = 0;
+
+	r->tasks = xcalloc(conf->nfeeds, sizeof(*r->tasks));
+	r->ntasks = conf->nfeeds;
+	for (size_t i = 0; i < conf->nfeeds; i++) {
+		struct feed_task *t = &r->tasks[i];
+		t->conf = &conf->feeds[i];
+		t->label = task_label(t->conf);
+		if (!store_feed_prepare(r->store, t->conf, &t->state)) {
+			feed_message(r, t, "%s", store_error(r->store));
+			r->failed++;
+			continue;
+		}
+		if (!r->args->force && t->conf->interval > 0 && t->state.last_fetch > 0 &&
+		    r->now - t->state.last_fetch < t->conf->interval) {
+			r->skipped++;
+			continue;
+		}
+		struct fetch_job *j = &jobs[n++];
+		j->url = t->conf->url;
+		j->etag = t->state.etag;
+		j->last_modified = t->state.last_modified;
+		j->user_agent = t->conf->user_agent;
+		j->arg = t;
+	}
+	*njobs = n;
+	return jobs;
+}
+
+static void summary(const struct refresh *r)
+{
+	clear_progress(r);
+	if (r->args->verbosity == VERBOSITY_QUIET)
+		return;
+	if (!r->progress && r->args->verbosity != VERBOSITY_VERBOSE)
+		return;
+	fprintf(stderr, _("%zu feeds: %zu new articles, %zu updated, %zu failed, %zu not due\n"),
+		r->ntasks, r->inserted, r->updated, r->failed, r->skipped);
+}
+
+int refresh_run(const struct refresh_args *args)
+{
+	struct refresh r = {.args = args};
+	struct feeds_conf conf;
+	char *error = NULL;
+	char *config_path = refresh_config_path(args->config_path);
+	char *db_path = refresh_db_path(args->db_path);
+	int status = 0;
+
+	if (!feeds_conf_load(config_path, &conf, &error)) {
+		fprintf(stderr, "retl: %s\n", error);
+		free(error);
+		free(config_path);
+		free(db_path);
+		return 2;
+	}
+	free(config_path);
+	install_signals();
+	int lock = take_lock(db_path, args->wait);
+	if (lock == -1) {
+		if (args->verbosity != VERBOSITY_QUIET)
+			fprintf(stderr, _("retl: another refresh is running; not starting a second "
+					  "one (use --wait to wait for it)\n"));
+		status = 0;
+		goto out;
+	}
+	if (lock < 0) {
+		fprintf(stderr, _("retl: %s: cannot take the refresh lock: %s\n"), db_path,
+			strerror(errno));
+		status = 1;
+		goto out;
+	}
+	r.store = store_open(db_path, true, &error);
+	if (r.store == NULL) {
+		fprintf(stderr, "retl: %s\n", error);
+		free(error);
+		close(lock);
+		status = 1;
+		goto out;
+	}
+	r.progress = isatty(STDERR_FILENO) && args->verbosity != VERBOSITY_QUIET;
+	r.now = (int64_t)time(NULL);
+
+	size_t njobs;
+	struct fetch_job *jobs = plan(&r, &conf, &njobs);
+	struct fetch_options fo;
+	fetch_default_options(&fo);
+	fo.jobs = args->jobs > 0 ? args->jobs : conf.jobs;
+	if (conf.timeout > 0)
+		fo.timeout = conf.timeout;
+	if (conf.max_size > 0)
+		fo.max_size = conf.max_size;
+	r.max_size = fo.max_size;
+	show_progress(&r);
+	fetch_run(jobs, njobs, &fo, on_fetched, should_stop, &r);
+	free(jobs);
+	summary(&r);
+	if (interrupted) {
+		fprintf(stderr, _("retl: interrupted; the feeds fetched so far are stored\n"));
+		status = 1;
+	} else if (r.failed > 0) {
+		status = 1;
+	}
+	for (size_t i = 0; i < r.ntasks; i++) {
+		feed_state_free(&r.tasks[i].state);
+		free(r.tasks[i].label);
+	}
+	free(r.tasks);
+	store_close(r.store);
+	close(lock);
+out:
+	feeds_conf_free(&conf);
+	free(db_path);
+	return status;
+}

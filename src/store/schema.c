@@ -1,0 +1,136 @@
+#include "config.h"
+
+#include "store/schema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "common/i18n.h"
+#include "common/util.h"
+
+/* Migration N takes a database from user_version N-1 to N.  Never edit
+ * one that has shipped: add the next. */
+static const char *const migrations[] = {
+	/* 1: feeds and their fetch state; articles deduplicated per feed. */
+	"CREATE TABLE feeds ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  name TEXT, actor TEXT, tags TEXT,"
+	"  title TEXT, link TEXT,"
+	"  etag TEXT, last_modified TEXT,"
+	"  last_fetch INTEGER, last_success INTEGER,"
+	"  last_status INTEGER, last_error TEXT,"
+	"  failures INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE TABLE articles ("
+	"  id INTEGER PRIMARY KEY,"
+	"  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	"  guid TEXT NOT NULL,"
+	"  link TEXT, title TEXT, author TEXT,"
+	"  published INTEGER, updated INTEGER,"
+	"  summary TEXT, content TEXT, categories TEXT,"
+	"  first_seen INTEGER NOT NULL, last_changed INTEGER NOT NULL,"
+	"  unread INTEGER NOT NULL DEFAULT 1,"
+	"  UNIQUE (feed_id, guid)"
+	");"
+	"CREATE INDEX articles_by_link ON articles(feed_id, link);"
+	"CREATE INDEX articles_by_date ON articles(coalesce(published, updated, first_seen));",
+
+	/* 2: full-text search over titles, summaries and contents. */
+	"CREATE VIRTUAL TABLE articles_fts USING fts5("
+	"  title, summary, content,"
+	"  content='articles', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO articles_fts(rowid, title, summary, content)"
+	"  VALUES (new.id, new.title, new.summary, new.content);"
+	"END;"
+	"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, summary, content)"
+	"  VALUES ('delete', old.id, old.title, old.summary, old.content);"
+	"END;"
+	"CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, content"
+	"  ON articles BEGIN"
+	"  INSERT INTO articles_fts(articles_fts, rowid, title, summary, content)"
+	"  VALUES ('delete', old.id, old.title, old.summary, old.content);"
+	"  INSERT INTO articles_fts(rowid, title, summary, content)"
+	"  VALUES (new.id, new.title, new.summary, new.content);"
+	"END;"
+	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
+};
+
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int schema_latest_version(void)
+{
+	return NMIGRATIONS;
+}
+
+static int user_version(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static bool exec(sqlite3 *db, const char *sql, char **error)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return true;
+	*error = xstrdup(msg != NULL ? msg : sqlite3_errmsg(db));
+	sqlite3_free(msg);
+	return false;
+}
+
+static bool too_new(int v, char **error)
+{
+	char msg[160];
+	snprintf(msg, sizeof(msg), _("the database is of version %d, newer than this retl knows (%d)"),
+		 v, NMIGRATIONS);
+	*error = xstrdup(msg);
+	return false;
+}
+
+/* Runs the migration from version v inside the open transaction. */
+static bool migrate_one(sqlite3 *db, int v, char **error)
+{
+	char bump[64];
+	snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", v + 1);
+	return exec(db, migrations[v], error) && exec(db, bump, error);
+}
+
+bool schema_migrate(sqlite3 *db, char **error)
+{
+	int v = user_version(db);
+	if (v < 0) {
+		*error = xstrdup(sqlite3_errmsg(db));
+		return false;
+	}
+	if (v > NMIGRATIONS)
+		return too_new(v, error);
+	while (v < NMIGRATIONS) {
+		/* The version is read again under the write lock: another retl
+		 * may have migrated since. */
+		if (!exec(db, "BEGIN IMMEDIATE", error))
+			return false;
+		v = user_version(db);
+		if (v < 0 || v > NMIGRATIONS) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return v < 0 ? (*error = xstrdup(sqlite3_errmsg(db)), false) : too_new(v, error);
+		}
+		if (v < NMIGRATIONS && !migrate_one(db, v, error)) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return false;
+		}
+		if (!exec(db, "COMMIT", error))
+			return false;
+		v = user_version(db);
+	}
+	return true;
+}
