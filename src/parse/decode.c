@@ -20,6 +20,7 @@ struct decoder {
 	bool use_iconv;
 	iconv_t cd;
 	char charset[32];
+	size_t unit; /* bytes per code unit: 2 in UTF-16, 4 in UTF-32, else 1 */
 	char *unknown;
 	size_t replaced;
 	/* Input held back: the sniffing window, or an incomplete sequence. */
@@ -30,9 +31,9 @@ struct decoder *decoder_new(const char *charset_hint)
 {
 	struct decoder *d = xcalloc(1, sizeof(*d));
 	d->hint = charset_hint != NULL && *charset_hint ? xstrdup(charset_hint) : NULL;
-	d->cd = (iconv_t)-1;
 	buf_init(&d->pending);
 	strcpy(d->charset, "UTF-8");
+	d->unit = 1;
 	return d;
 }
 
@@ -40,7 +41,7 @@ void decoder_free(struct decoder *d)
 {
 	if (d == NULL)
 		return;
-	if (d->cd != (iconv_t)-1)
+	if (d->use_iconv)
 		iconv_close(d->cd);
 	buf_free(&d->pending);
 	free(d->hint);
@@ -69,14 +70,18 @@ static bool xml_ascii_ok(unsigned char c)
 	return c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), 0 if invalid, or -1 if
- * s holds only the valid start of a sequence cut off by the end. */
-static int utf8_seq_len(const unsigned char *s, size_t avail)
+/* Length of the valid UTF-8 sequence at s (1..4).  Otherwise 0 for an
+ * invalid one, with *bad set to the bytes that one U+FFFD replaces (the
+ * "maximal subpart" of Unicode's chapter 3, as browsers and Python do: a
+ * truncated "\xE4\xB8" is one replacement, not two); or -1 if s holds only
+ * the valid start of a sequence cut off by the end (*bad = avail). */
+static int utf8_seq_len(const unsigned char *s, size_t avail, size_t *bad)
 {
 	unsigned char c = s[0];
 	int need;
 	unsigned char lo = 0x80, hi = 0xBF;
 
+	*bad = 1;
 	if (c >= 0xC2 && c <= 0xDF)
 		need = 2;
 	else if (c >= 0xE0 && c <= 0xEF) {
@@ -94,15 +99,21 @@ static int utf8_seq_len(const unsigned char *s, size_t avail)
 	} else
 		return 0;
 	for (int i = 1; i < need; i++) {
-		if ((size_t)i >= avail)
+		if ((size_t)i >= avail) {
+			*bad = avail;
 			return -1;
+		}
 		unsigned char n = s[i];
-		if (n < (i == 1 ? lo : 0x80) || n > (i == 1 ? hi : 0xBF))
+		if (n < (i == 1 ? lo : 0x80) || n > (i == 1 ? hi : 0xBF)) {
+			*bad = (size_t)i;
 			return 0;
+		}
 	}
 	/* U+FFFE and U+FFFF are not XML characters. */
-	if (need == 3 && c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE)
+	if (need == 3 && c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE) {
+		*bad = 3;
 		return 0;
+	}
 	return need;
 }
 
@@ -113,7 +124,10 @@ static size_t sanitize_run(struct buf *out, const unsigned char *in, size_t len,
 {
 	size_t i = 0;
 
+	/* Room for the common case of nothing to replace.  buf_reserve leaves
+	 * a fresh buffer unterminated, and this run may append nothing. */
 	buf_reserve(out, len);
+	out->data[out->len] = '\0';
 	while (i < len) {
 		size_t start = i;
 		while (i < len && in[i] < 0x80 && xml_ascii_ok(in[i]))
@@ -128,13 +142,14 @@ static size_t sanitize_run(struct buf *out, const unsigned char *in, size_t len,
 			i++;
 			continue;
 		}
-		int n = utf8_seq_len(in + i, len - i);
+		size_t bad;
+		int n = utf8_seq_len(in + i, len - i, &bad);
 		if (n < 0 && !final)
 			break;
 		if (n <= 0) {
 			buf_puts(out, REPLACEMENT);
 			(*replaced)++;
-			i++;
+			i += bad;
 			continue;
 		}
 		buf_append(out, (const char *)in + i, (size_t)n);
@@ -177,6 +192,17 @@ static const char *canonical_charset(const char *name)
 		if (strcasecmp(name, aliases[i].alias) == 0)
 			return aliases[i].iconv_name;
 	return name;
+}
+
+/* Is name a UTF-16 or UTF-32 label?  Such a label on bytes that read as
+ * ASCII (the declaration itself was found that way) is a mistake, common
+ * on servers that re-encode their feeds without editing them: the bytes
+ * are UTF-8, as browsers also conclude. */
+static bool is_wide_unicode(const char *name)
+{
+	return strncasecmp(name, "utf-16", 6) == 0 || strncasecmp(name, "utf-32", 6) == 0 ||
+	       strncasecmp(name, "ucs-2", 5) == 0 || strncasecmp(name, "ucs-4", 5) == 0 ||
+	       strncasecmp(name, "utf16", 5) == 0 || strncasecmp(name, "utf32", 5) == 0;
 }
 
 /* Finds encoding="..." in an XML declaration at the start of s. */
@@ -237,15 +263,20 @@ static size_t detect(struct decoder *d, const unsigned char *s, size_t len)
 			from = d->charset;
 		}
 	}
+	if (from != NULL && skip == 0 && len >= 2 && s[0] != 0 && s[1] != 0 &&
+	    is_wide_unicode(from))
+		from = NULL;
 	if (from != NULL) {
 		d->cd = iconv_open("UTF-8", from);
-		if (d->cd == (iconv_t)-1) {
+		if ((intptr_t)d->cd == -1) { /* iconv_open's (iconv_t)-1 */
 			d->unknown = xstrdup(from);
 			from = NULL;
 		} else {
 			d->use_iconv = true;
 			if (from != d->charset)
 				snprintf(d->charset, sizeof(d->charset), "%s", from);
+			if (is_wide_unicode(from))
+				d->unit = strstr(from, "32") != NULL || strstr(from, "-4") != NULL ? 4 : 2;
 		}
 	}
 	if (from == NULL)
@@ -268,11 +299,20 @@ static size_t convert_run(struct decoder *d, const char *in, size_t len, bool fi
 		size_t rc = iconv(d->cd, &src, &left, &dst, &room);
 		int err = rc == (size_t)-1 ? errno : 0;
 		d->replaced += utf8_sanitize(out, chunk, (size_t)(dst - chunk));
-		if (err == EILSEQ || (err == EINVAL && final)) {
+		if (err == EINVAL && final) {
+			/* A sequence cut off by the end: one replacement. */
 			buf_puts(out, REPLACEMENT);
 			d->replaced++;
-			src++;
-			left--;
+			src += left;
+			left = 0;
+		} else if (err == EILSEQ) {
+			/* Skip a whole code unit: one byte of UTF-16 would put
+			 * the rest of the document out of step. */
+			size_t skip = d->unit < left ? d->unit : left;
+			buf_puts(out, REPLACEMENT);
+			d->replaced++;
+			src += skip;
+			left -= skip;
 		} else if (err == EINVAL) {
 			break;
 		} else if (err != 0 && err != E2BIG) {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -87,57 +88,57 @@ enum kind {
 };
 
 struct rule {
-	enum family family;
 	const char *name;
+	enum family family;
 	enum place place;
 	enum field field;
 	int priority; /* among sources of the same field, higher wins */
 };
 
 static const struct rule rules[] = {
-	{FAM_RSS, "title", AT_FEED, F_TITLE, 1},
-	{FAM_RSS, "link", AT_FEED, F_LINK, 4},
-	{FAM_RSS, "description", AT_FEED, F_SUBTITLE, 1},
-	{FAM_RSS, "lastBuildDate", AT_FEED, F_UPDATED, 2},
-	{FAM_RSS, "pubDate", AT_FEED, F_UPDATED, 1},
-	{FAM_RSS, "title", AT_ENTRY, F_TITLE, 1},
-	{FAM_RSS, "link", AT_ENTRY, F_LINK, 4},
-	{FAM_RSS, "description", AT_ENTRY, F_SUMMARY, 1},
-	{FAM_RSS, "author", AT_ENTRY, F_AUTHOR, 1},
-	{FAM_RSS, "guid", AT_ENTRY, F_GUID, 2},
-	{FAM_RSS, "pubDate", AT_ENTRY, F_PUBLISHED, 3},
-	{FAM_RSS, "category", AT_ENTRY, F_CATEGORY, 1},
-	{FAM_ATOM, "title", AT_FEED, F_TITLE, 1},
-	{FAM_ATOM, "link", AT_FEED, F_LINK, 0},
-	{FAM_ATOM, "subtitle", AT_FEED, F_SUBTITLE, 1},
-	{FAM_ATOM, "tagline", AT_FEED, F_SUBTITLE, 1},
-	{FAM_ATOM, "updated", AT_FEED, F_UPDATED, 2},
-	{FAM_ATOM, "modified", AT_FEED, F_UPDATED, 2},
-	{FAM_ATOM, "author", AT_FEED, F_AUTHOR_BOX, 1},
-	{FAM_ATOM, "title", AT_ENTRY, F_TITLE, 1},
-	{FAM_ATOM, "link", AT_ENTRY, F_LINK, 0},
-	{FAM_ATOM, "id", AT_ENTRY, F_ID, 2},
-	{FAM_ATOM, "summary", AT_ENTRY, F_SUMMARY, 1},
-	{FAM_ATOM, "content", AT_ENTRY, F_CONTENT, 2},
-	{FAM_ATOM, "published", AT_ENTRY, F_PUBLISHED, 3},
-	{FAM_ATOM, "issued", AT_ENTRY, F_PUBLISHED, 2},
-	{FAM_ATOM, "created", AT_ENTRY, F_PUBLISHED, 1},
-	{FAM_ATOM, "updated", AT_ENTRY, F_UPDATED, 2},
-	{FAM_ATOM, "modified", AT_ENTRY, F_UPDATED, 2},
-	{FAM_ATOM, "author", AT_ENTRY, F_AUTHOR_BOX, 1},
-	{FAM_ATOM, "category", AT_ENTRY, F_CATEGORY, 1},
-	{FAM_ATOM, "name", AT_AUTHOR, F_AUTHOR, 1},
-	{FAM_DC, "date", AT_FEED, F_UPDATED, 1},
-	{FAM_DC, "creator", AT_FEED, F_AUTHOR, 1},
-	{FAM_DC, "date", AT_ENTRY, F_PUBLISHED, 2},
-	{FAM_DC, "creator", AT_ENTRY, F_AUTHOR, 1},
-	{FAM_DC, "subject", AT_ENTRY, F_CATEGORY, 1},
-	{FAM_DCTERMS, "modified", AT_FEED, F_UPDATED, 1},
-	{FAM_DCTERMS, "modified", AT_ENTRY, F_UPDATED, 1},
-	{FAM_DCTERMS, "issued", AT_ENTRY, F_PUBLISHED, 2},
-	{FAM_DCTERMS, "created", AT_ENTRY, F_PUBLISHED, 1},
-	{FAM_CONTENT, "encoded", AT_ENTRY, F_CONTENT, 3},
-	{FAM_XHTML, "body", AT_ENTRY, F_CONTENT, 1},
+	{"title", FAM_RSS, AT_FEED, F_TITLE, 1},
+	{"link", FAM_RSS, AT_FEED, F_LINK, 4},
+	{"description", FAM_RSS, AT_FEED, F_SUBTITLE, 1},
+	{"lastBuildDate", FAM_RSS, AT_FEED, F_UPDATED, 2},
+	{"pubDate", FAM_RSS, AT_FEED, F_UPDATED, 1},
+	{"title", FAM_RSS, AT_ENTRY, F_TITLE, 1},
+	{"link", FAM_RSS, AT_ENTRY, F_LINK, 4},
+	{"description", FAM_RSS, AT_ENTRY, F_SUMMARY, 1},
+	{"author", FAM_RSS, AT_ENTRY, F_AUTHOR, 1},
+	{"guid", FAM_RSS, AT_ENTRY, F_GUID, 2},
+	{"pubDate", FAM_RSS, AT_ENTRY, F_PUBLISHED, 3},
+	{"category", FAM_RSS, AT_ENTRY, F_CATEGORY, 1},
+	{"title", FAM_ATOM, AT_FEED, F_TITLE, 1},
+	{"link", FAM_ATOM, AT_FEED, F_LINK, 0},
+	{"subtitle", FAM_ATOM, AT_FEED, F_SUBTITLE, 1},
+	{"tagline", FAM_ATOM, AT_FEED, F_SUBTITLE, 1},
+	{"updated", FAM_ATOM, AT_FEED, F_UPDATED, 2},
+	{"modified", FAM_ATOM, AT_FEED, F_UPDATED, 2},
+	{"author", FAM_ATOM, AT_FEED, F_AUTHOR_BOX, 1},
+	{"title", FAM_ATOM, AT_ENTRY, F_TITLE, 1},
+	{"link", FAM_ATOM, AT_ENTRY, F_LINK, 0},
+	{"id", FAM_ATOM, AT_ENTRY, F_ID, 2},
+	{"summary", FAM_ATOM, AT_ENTRY, F_SUMMARY, 1},
+	{"content", FAM_ATOM, AT_ENTRY, F_CONTENT, 2},
+	{"published", FAM_ATOM, AT_ENTRY, F_PUBLISHED, 3},
+	{"issued", FAM_ATOM, AT_ENTRY, F_PUBLISHED, 2},
+	{"created", FAM_ATOM, AT_ENTRY, F_PUBLISHED, 1},
+	{"updated", FAM_ATOM, AT_ENTRY, F_UPDATED, 2},
+	{"modified", FAM_ATOM, AT_ENTRY, F_UPDATED, 2},
+	{"author", FAM_ATOM, AT_ENTRY, F_AUTHOR_BOX, 1},
+	{"category", FAM_ATOM, AT_ENTRY, F_CATEGORY, 1},
+	{"name", FAM_ATOM, AT_AUTHOR, F_AUTHOR, 1},
+	{"date", FAM_DC, AT_FEED, F_UPDATED, 1},
+	{"creator", FAM_DC, AT_FEED, F_AUTHOR, 1},
+	{"date", FAM_DC, AT_ENTRY, F_PUBLISHED, 2},
+	{"creator", FAM_DC, AT_ENTRY, F_AUTHOR, 1},
+	{"subject", FAM_DC, AT_ENTRY, F_CATEGORY, 1},
+	{"modified", FAM_DCTERMS, AT_FEED, F_UPDATED, 1},
+	{"modified", FAM_DCTERMS, AT_ENTRY, F_UPDATED, 1},
+	{"issued", FAM_DCTERMS, AT_ENTRY, F_PUBLISHED, 2},
+	{"created", FAM_DCTERMS, AT_ENTRY, F_PUBLISHED, 1},
+	{"encoded", FAM_CONTENT, AT_ENTRY, F_CONTENT, 3},
+	{"body", FAM_XHTML, AT_ENTRY, F_CONTENT, 1},
 };
 
 /* A string field filled from the best of several sources. */
@@ -161,10 +162,16 @@ struct entry_state {
 	size_t ncategories, capcategories;
 };
 
-/* Per open element: its xml:base (owned when it set one). */
+/* What an open element is to the model.  A field counts only as a direct
+ * child of the feed, an entry or an author, so the title of an RSS image
+ * or of an atom:source never leaks into the feed or the entry. */
+enum role { ROLE_OTHER, ROLE_FEED, ROLE_ENTRY, ROLE_AUTHOR };
+
+/* Per open element: its xml:base (owned when it set one) and its role. */
 struct frame {
 	xmlChar *base;
 	bool owns_base;
+	enum role role;
 };
 
 struct feed_parser {
@@ -180,6 +187,12 @@ struct feed_parser {
 	char *reason;
 	bool root_seen;
 	bool ended;
+	bool bare_atom;	 /* an Atom feed whose elements are in no namespace */
+	bool entry_seen; /* an item or entry has begun */
+	/* The first bytes of the document as UTF-8, to say what it is when
+	 * libxml2 finds no root element in it. */
+	char head[32];
+	size_t head_len;
 
 	struct feed_info info;
 	struct ranked feed_title, feed_link, feed_subtitle;
@@ -190,7 +203,6 @@ struct feed_parser {
 	size_t depth, capframes;
 	size_t feed_depth;   /* the channel's or feed's depth, 0 before */
 	size_t entry_depth;  /* the open entry's depth, 0 outside */
-	size_t author_depth; /* the open Atom author's depth, 0 outside */
 	struct entry_state entry;
 
 	/* The field being captured, if capture_depth > 0. */
@@ -200,12 +212,15 @@ struct feed_parser {
 	int capture_priority;
 	bool capture_permalink;
 	bool capture_in_entry;
+	bool capture_wrapped; /* Atom 1.0 xhtml: a wrapper div to skip */
 	size_t wrapper_depth; /* the XHTML wrapper div, skipped */
 	bool tag_open;	      /* a serialised start tag still lacks its '>' */
 	struct buf text;
 
-	/* Entities made for HTML names the document uses undeclared. */
+	/* Entities made for HTML names the document uses undeclared, for
+	 * text and for attribute values (see html_entity). */
 	xmlHashTablePtr html_entities;
+	xmlHashTablePtr html_attr_entities;
 
 	/* One-entry cache of the last namespace URI classified. */
 	const xmlChar *last_uri;
@@ -254,6 +269,14 @@ static enum family family_of(enum ns ns)
 	}
 }
 
+/* The family of an element's namespace in this document. */
+static enum family family_in(const struct feed_parser *p, enum ns ns)
+{
+	if (ns == NS_NONE && p->bare_atom)
+		return FAM_ATOM;
+	return family_of(ns);
+}
+
 static const struct rule *find_rule(enum family fam, const xmlChar *name, enum place place)
 {
 	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
@@ -268,7 +291,7 @@ static const struct rule *find_rule(enum family fam, const xmlChar *name, enum p
 static char *attr_value(const xmlChar **attrs, int nattrs, const char *name, const char *ns)
 {
 	for (int i = 0; i < nattrs; i++) {
-		const xmlChar **a = attrs + i * 5;
+		const xmlChar **a = attrs + (size_t)i * 5;
 		if (strcmp((const char *)a[0], name) != 0)
 			continue;
 		if (ns == NULL ? a[2] != NULL : (a[2] == NULL || strcmp((const char *)a[2], ns) != 0))
@@ -413,12 +436,54 @@ static void add_error_at(struct feed_parser *p, int line, int column, const char
 	add_error(p, buf_steal(&b));
 }
 
+static void on_text(void *arg, const xmlChar *s, int len);
+
+static bool is_name_byte(xmlChar c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '-' || c == '.' || c == ':' || c >= 0x80;
+}
+
+/* A stray '&' in text ("AT&T", "?a=1&b=2", "Q & A") is the commonest damage
+ * in real feeds, and libxml2 drops it with the name after it.  Put them
+ * back as text, as a browser would.  Only in content: the error is raised
+ * right after the '&' and the name, which are still in the input buffer. */
+static void restore_stray_ampersand(struct feed_parser *p, const xmlError *err)
+{
+	xmlParserInputPtr in = p->ctxt->input;
+
+	if (p->capture_depth == 0 || p->ctxt->instate != XML_PARSER_CONTENT || in == NULL ||
+	    in->cur == NULL || in->base == NULL ||
+	    (err->code != XML_ERR_ENTITYREF_SEMICOL_MISSING &&
+	     err->code != XML_ERR_NAME_REQUIRED))
+		return;
+	const xmlChar *amp = in->cur;
+	while (amp > in->base && is_name_byte(amp[-1]))
+		amp--;
+	if (amp == in->base || amp[-1] != '&')
+		return;
+	amp--;
+	on_text(p, amp, (int)(in->cur - amp));
+}
+
 static void on_xml_error(void *arg, xmlErrorPtr err)
 {
 	struct feed_parser *p = arg;
 	if (err == NULL || err->level < XML_ERR_ERROR)
 		return;
 	add_error_at(p, err->line, err->int2, err->message != NULL ? err->message : "?");
+	if (err->domain == XML_FROM_PARSER)
+		restore_stray_ampersand(p, err);
+}
+
+/* libxml2 stops expanding entity references, even &amp;, once a document
+ * has had an error (xmlParseReference gives up when !wellFormed): every
+ * "&amp;" after the first recovered damage would silently vanish.  retl
+ * keeps its own record of the damage, so each callback tells libxml2 to
+ * carry on as if the document were still well formed. */
+static void keep_expanding(struct feed_parser *p)
+{
+	p->ctxt->wellFormed = 1;
 }
 
 /* ---- entities --------------------------------------------------------- */
@@ -427,9 +492,36 @@ static void free_entity(void *payload, const xmlChar *name)
 {
 	(void)name;
 	xmlEntityPtr e = payload;
-	xmlFree((xmlChar *)e->name);
-	xmlFree(e->content);
-	xmlFree(e);
+	free((xmlChar *)e->name);
+	free(e->content);
+	free(e);
+}
+
+/* The entity that stands for an HTML name, made once per name and kind.
+ * In text, a "predefined" entity is handed over as it is, in one piece.
+ * In an attribute value libxml2 copies only the first byte of those
+ * (enough for XML's five, not for "é"), so there the same text comes as an
+ * internal general entity, which it copies whole; its text never holds
+ * '&' or '<', so there is nothing in it to expand. */
+static xmlEntityPtr html_entity(xmlHashTablePtr *table, const xmlChar *name, unsigned int value,
+				xmlEntityType etype)
+{
+	if (*table == NULL)
+		*table = xmlHashCreate(16);
+	xmlEntityPtr e = xmlHashLookup(*table, name);
+	if (e != NULL)
+		return e;
+	struct buf utf8;
+	buf_init(&utf8);
+	buf_put_utf8(&utf8, value);
+	e = xcalloc(1, sizeof(*e));
+	e->type = XML_ENTITY_DECL;
+	e->etype = etype;
+	e->name = (const xmlChar *)xstrdup((const char *)name);
+	e->length = (int)utf8.len;
+	e->content = (xmlChar *)buf_steal(&utf8);
+	xmlHashAddEntry(*table, name, e);
+	return e;
 }
 
 /* libxml2 asks here for every entity that is not one of XML's five.  retl
@@ -439,30 +531,19 @@ static void free_entity(void *payload, const xmlChar *name)
 static xmlEntityPtr on_get_entity(void *arg, const xmlChar *name)
 {
 	struct feed_parser *p = arg;
+	keep_expanding(p);
 	xmlEntityPtr e = xmlGetPredefinedEntity(name);
 	if (e != NULL)
 		return e;
 	const htmlEntityDesc *html = htmlEntityLookup(name);
 	if (html == NULL)
 		return NULL;
-	if (p->html_entities == NULL)
-		p->html_entities = xmlHashCreate(16);
-	e = xmlHashLookup(p->html_entities, name);
-	if (e == NULL) {
-		struct buf utf8;
-		buf_init(&utf8);
-		buf_put_utf8(&utf8, html->value);
-		e = xmlMalloc(sizeof(*e));
-		memset(e, 0, sizeof(*e));
-		e->type = XML_ENTITY_DECL;
-		e->etype = XML_INTERNAL_PREDEFINED_ENTITY;
-		e->name = xmlStrdup(name);
-		e->content = xmlStrdup((const xmlChar *)utf8.data);
-		e->length = (int)utf8.len;
-		e->orig = NULL;
-		buf_free(&utf8);
-		xmlHashAddEntry(p->html_entities, name, e);
-	}
+	if (p->ctxt->instate == XML_PARSER_ATTRIBUTE_VALUE)
+		e = html_entity(&p->html_attr_entities, name, html->value,
+				XML_INTERNAL_GENERAL_ENTITY);
+	else
+		e = html_entity(&p->html_entities, name, html->value,
+				XML_INTERNAL_PREDEFINED_ENTITY);
 	char msg[160];
 	snprintf(msg, sizeof(msg), _("undeclared HTML entity '&%s;' decoded"), (const char *)name);
 	add_error_at(p, xmlSAX2GetLineNumber(p->ctxt), xmlSAX2GetColumnNumber(p->ctxt), msg);
@@ -499,6 +580,7 @@ static void push_frame(struct feed_parser *p, const xmlChar **attrs, int nattrs)
 	struct frame *f = &p->frames[p->depth++];
 	f->base = (xmlChar *)parent;
 	f->owns_base = false;
+	f->role = ROLE_OTHER;
 	if (xml_base != NULL) {
 		xmlChar *resolved = xmlBuildURI((const xmlChar *)xml_base, parent);
 		if (resolved != NULL) {
@@ -509,6 +591,17 @@ static void push_frame(struct feed_parser *p, const xmlChar **attrs, int nattrs)
 	}
 }
 
+static void set_role(struct feed_parser *p, enum role role)
+{
+	p->frames[p->depth - 1].role = role;
+}
+
+/* The role of the current element's parent. */
+static enum role parent_role(const struct feed_parser *p)
+{
+	return p->depth >= 2 ? p->frames[p->depth - 2].role : ROLE_OTHER;
+}
+
 static void pop_frame(struct feed_parser *p)
 {
 	if (p->depth == 0)
@@ -516,6 +609,20 @@ static void pop_frame(struct feed_parser *p)
 	struct frame *f = &p->frames[--p->depth];
 	if (f->owns_base)
 		xmlFree(f->base);
+}
+
+/* libxml2 2.9's push parser, unlike its pull parser, never checks how deep
+ * elements nest, and every open element costs memory (here and in libxml2)
+ * many times the three bytes of "<a>": a document of nothing but start tags
+ * would take gigabytes.  Apply libxml2's own limit and keep what came
+ * before, as for any other damage. */
+static void stop_too_deep(struct feed_parser *p)
+{
+	char msg[128];
+	snprintf(msg, sizeof(msg), _("elements nested deeper than %u: the rest is ignored"),
+		 xmlParserMaxDepth);
+	add_error_at(p, xmlSAX2GetLineNumber(p->ctxt), xmlSAX2GetColumnNumber(p->ctxt), msg);
+	xmlStopParser(p->ctxt);
 }
 
 /* Resolves a link against the base in force at the current element. */
@@ -551,6 +658,23 @@ static void refuse(struct feed_parser *p, enum feed_status status, char *reason)
 	xmlStopParser(p->ctxt);
 }
 
+/* Refuses the document as "not an RSS or Atom feed (why <element>)". */
+static void refuse_not_a_feed(struct feed_parser *p, const char *why, const char *element)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, _("not an RSS or Atom feed"));
+	buf_puts(&b, " (");
+	buf_puts(&b, why);
+	if (element != NULL) {
+		buf_puts(&b, " <");
+		utf8_sanitize(&b, element, strlen(element));
+		buf_putc(&b, '>');
+	}
+	buf_putc(&b, ')');
+	refuse(p, FEED_NOT_A_FEED, buf_steal(&b));
+}
+
 static void detect_format(struct feed_parser *p, enum ns ns, const xmlChar *name,
 			  const xmlChar **attrs, int nattrs)
 {
@@ -566,23 +690,32 @@ static void detect_format(struct feed_parser *p, enum ns ns, const xmlChar *name
 	} else if (strcmp((const char *)name, "feed") == 0 &&
 		   (ns == NS_ATOM10 || ns == NS_ATOM03 || ns == NS_NONE)) {
 		f = ns == NS_ATOM03 ? FEED_FORMAT_ATOM03 : FEED_FORMAT_ATOM10;
+		p->bare_atom = ns == NS_NONE;
 		p->feed_depth = 1;
+		set_role(p, ROLE_FEED);
 	}
 	p->info.format = f;
-	if (f == FEED_FORMAT_UNKNOWN) {
-		struct buf b;
-		buf_init(&b);
-		buf_puts(&b, _("not an RSS or Atom feed"));
-		buf_puts(&b, " (");
-		buf_puts(&b, _("root element"));
-		buf_puts(&b, " <");
-		utf8_sanitize(&b, (const char *)name, strlen((const char *)name));
-		buf_puts(&b, ">)");
-		refuse(p, FEED_NOT_A_FEED, buf_steal(&b));
-	}
+	if (f == FEED_FORMAT_UNKNOWN)
+		refuse_not_a_feed(p, _("root element"), (const char *)name);
 }
 
 /* ---- capturing the text of a field ------------------------------------ */
+
+/* The kind of Atom text or content of a type (RFC 4287, 4.1.3.3; Atom 0.3
+ * writes media types where 1.0 says "text" and "html"). */
+static enum kind kind_of_type(const char *type)
+{
+	if (type == NULL || strcmp(type, "text") == 0 || strcmp(type, "text/plain") == 0)
+		return K_TEXT;
+	if (strcmp(type, "html") == 0 || strcmp(type, "text/html") == 0)
+		return K_HTML;
+	/* xhtml, and any XML media type: inline markup. */
+	if (strcmp(type, "xhtml") == 0 || strstr(type, "xml") != NULL)
+		return K_XHTML;
+	if (strncmp(type, "text/", 5) == 0)
+		return K_TEXT;
+	return K_SKIP; /* binary content is base64 of something we cannot show */
+}
 
 /* The kind of an Atom text construct or content element from its type
  * (and Atom 0.3's mode) attributes. */
@@ -591,28 +724,17 @@ static enum kind atom_kind(const xmlChar **attrs, int nattrs, bool is_content)
 	char *type = attr_value(attrs, nattrs, "type", NULL);
 	char *mode = attr_value(attrs, nattrs, "mode", NULL);
 	char *src = attr_value(attrs, nattrs, "src", NULL);
-	enum kind k = K_TEXT;
+	/* Content with src= is elsewhere: what the element holds is not it. */
+	enum kind k = src != NULL && is_content ? K_SKIP : kind_of_type(type);
 
-	if (src != NULL && is_content)
-		k = K_SKIP;
-	else if (type == NULL || strcmp(type, "text") == 0 || strcmp(type, "text/plain") == 0)
-		k = K_TEXT;
-	else if (strcmp(type, "html") == 0 || strcmp(type, "text/html") == 0)
-		k = K_HTML;
-	else if (strcmp(type, "xhtml") == 0 || strcmp(type, "application/xhtml+xml") == 0)
-		k = K_XHTML;
-	else if (strncmp(type, "text/", 5) == 0)
-		k = K_TEXT;
-	else if (strstr(type, "xml") != NULL)
-		k = K_XHTML;
-	else
-		k = K_SKIP; /* binary content is base64 of something we cannot show */
-
+	/* Atom 0.3: the mode says how the content of that type is written. */
 	if (mode != NULL && k != K_SKIP) {
 		if (strcmp(mode, "escaped") == 0)
 			k = k == K_TEXT ? K_TEXT : K_HTML;
 		else if (strcmp(mode, "base64") == 0)
 			k = K_BASE64;
+		else if (strcmp(mode, "xml") == 0 && k == K_HTML)
+			k = K_XHTML; /* inline markup, whose text is XML text */
 	}
 	free(type);
 	free(mode);
@@ -623,6 +745,7 @@ static enum kind atom_kind(const xmlChar **attrs, int nattrs, bool is_content)
 static void start_capture(struct feed_parser *p, enum field field, enum kind kind, int priority)
 {
 	p->capture_depth = p->depth;
+	p->capture_wrapped = false;
 	p->capture_field = field;
 	p->capture_kind = kind;
 	p->capture_priority = priority;
@@ -682,7 +805,7 @@ static void capture_start_child(struct feed_parser *p, enum ns ns, const xmlChar
 	(void)prefix;
 	if (!serialises_markup(p->capture_kind))
 		return;
-	if (p->capture_kind == K_XHTML && p->depth == p->capture_depth + 1 &&
+	if (p->capture_wrapped && p->depth == p->capture_depth + 1 &&
 	    p->wrapper_depth == 0 && ns == NS_XHTML && strcmp((const char *)name, "div") == 0) {
 		p->wrapper_depth = p->depth; /* Atom's xhtml wrapper is not content */
 		return;
@@ -691,7 +814,7 @@ static void capture_start_child(struct feed_parser *p, enum ns ns, const xmlChar
 	buf_putc(&p->text, '<');
 	buf_puts(&p->text, (const char *)name);
 	for (int i = 0; i < nattrs; i++) {
-		const xmlChar **a = attrs + i * 5;
+		const xmlChar **a = attrs + (size_t)i * 5;
 		buf_putc(&p->text, ' ');
 		if (a[1] != NULL) {
 			buf_puts(&p->text, (const char *)a[1]);
@@ -705,6 +828,21 @@ static void capture_start_child(struct feed_parser *p, enum ns ns, const xmlChar
 	p->tag_open = true;
 }
 
+/* HTML's elements without content, the only ones an empty element may be
+ * written as "<br/>": an HTML reader takes "<p/>" or "<script/>" as a
+ * start tag whose end never comes. */
+static bool is_void_element(const xmlChar *name)
+{
+	static const char *const names[] = {
+	    "area", "base", "br", "col", "embed", "hr", "img", "input",
+	    "link", "meta", "param", "source", "track", "wbr",
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp((const char *)name, names[i]) == 0)
+			return true;
+	return false;
+}
+
 static void capture_end_child(struct feed_parser *p, const xmlChar *name)
 {
 	if (!serialises_markup(p->capture_kind))
@@ -713,11 +851,12 @@ static void capture_end_child(struct feed_parser *p, const xmlChar *name)
 		p->wrapper_depth = 0;
 		return;
 	}
-	if (p->tag_open) {
+	if (p->tag_open && is_void_element(name)) {
 		buf_puts(&p->text, "/>");
 		p->tag_open = false;
 		return;
 	}
+	close_open_tag(p);
 	buf_puts(&p->text, "</");
 	buf_puts(&p->text, (const char *)name);
 	buf_putc(&p->text, '>');
@@ -726,6 +865,7 @@ static void capture_end_child(struct feed_parser *p, const xmlChar *name)
 static void on_text(void *arg, const xmlChar *s, int len)
 {
 	struct feed_parser *p = arg;
+	keep_expanding(p);
 	if (p->capture_depth == 0 || len <= 0)
 		return;
 	close_open_tag(p);
@@ -954,11 +1094,11 @@ static void atom_category(struct feed_parser *p, const xmlChar **attrs, int natt
 static void start_field(struct feed_parser *p, const struct rule *r, enum ns ns,
 			const xmlChar **attrs, int nattrs)
 {
-	enum family fam = family_of(ns);
+	enum family fam = family_in(p, ns);
 	bool in_entry = p->entry_depth > 0;
 
 	if (r->field == F_AUTHOR_BOX) {
-		p->author_depth = p->depth;
+		set_role(p, ROLE_AUTHOR);
 		return;
 	}
 	if (fam == FAM_ATOM && r->field == F_LINK) {
@@ -970,16 +1110,18 @@ static void start_field(struct feed_parser *p, const struct rule *r, enum ns ns,
 		return;
 	}
 
+	bool is_text_construct = r->field == F_TITLE || r->field == F_SUBTITLE ||
+				 r->field == F_SUMMARY || r->field == F_CONTENT;
 	enum kind kind = K_TEXT;
-	if (fam == FAM_ATOM && (r->field == F_TITLE || r->field == F_SUBTITLE ||
-				r->field == F_SUMMARY || r->field == F_CONTENT))
+	if (fam == FAM_ATOM && is_text_construct)
 		kind = atom_kind(attrs, nattrs, r->field == F_CONTENT);
 	else if (fam == FAM_XHTML)
-		kind = K_HTML;
-	else if (r->field == F_TITLE || r->field == F_SUBTITLE || r->field == F_SUMMARY ||
-		 r->field == F_CONTENT || r->field == F_AUTHOR)
-		kind = K_HTML; /* RSS: HTML unless proven otherwise */
+		kind = K_XHTML; /* xhtml:body: inline markup, no wrapper */
+	else if (fam != FAM_ATOM && (is_text_construct || r->field == F_AUTHOR))
+		kind = K_HTML; /* RSS and dc: HTML unless proven otherwise */
 	start_capture(p, r->field, kind, r->priority);
+	/* Atom 1.0 wraps xhtml in a div that is not part of the content. */
+	p->capture_wrapped = kind == K_XHTML && ns == NS_ATOM10;
 	if (r->field == F_GUID) {
 		char *perma = attr_value(attrs, nattrs, "isPermaLink", NULL);
 		p->capture_permalink = perma == NULL || strcmp(perma, "false") != 0;
@@ -987,14 +1129,16 @@ static void start_field(struct feed_parser *p, const struct rule *r, enum ns ns,
 	}
 }
 
+/* RSS 1.0 and 0.90 put their items beside the channel, under the root;
+ * the other formats inside the channel or feed. */
 static bool starts_entry(const struct feed_parser *p, enum family fam, const xmlChar *name)
 {
 	if (p->entry_depth > 0)
 		return false;
 	if (fam == FAM_RSS && strcmp((const char *)name, "item") == 0)
-		return p->depth == 2 || (p->feed_depth > 0 && p->depth == p->feed_depth + 1);
+		return p->depth == 2 || parent_role(p) == ROLE_FEED;
 	if (fam == FAM_ATOM && strcmp((const char *)name, "entry") == 0)
-		return p->feed_depth > 0 && p->depth == p->feed_depth + 1;
+		return parent_role(p) == ROLE_FEED;
 	return false;
 }
 
@@ -1008,7 +1152,12 @@ static void on_start(void *arg, const xmlChar *name, const xmlChar *prefix, cons
 	(void)nss;
 	(void)ndefaulted;
 
+	keep_expanding(p);
 	push_frame(p, attrs, nattrs);
+	if (p->depth > xmlParserMaxDepth) {
+		stop_too_deep(p);
+		return;
+	}
 	if (p->capture_depth > 0) {
 		capture_start_child(p, ns, name, prefix, attrs, nattrs);
 		return;
@@ -1018,16 +1167,19 @@ static void on_start(void *arg, const xmlChar *name, const xmlChar *prefix, cons
 		detect_format(p, ns, name, attrs, nattrs);
 		return;
 	}
-	enum family fam = family_of(ns);
+	enum family fam = family_in(p, ns);
 	if (p->depth == 2 && fam == FAM_RSS && strcmp((const char *)name, "channel") == 0 &&
 	    p->feed_depth == 0) {
 		p->feed_depth = 2;
+		set_role(p, ROLE_FEED);
 		if (ns == NS_RSS090)
 			p->info.format = FEED_FORMAT_RSS09X;
 		return;
 	}
 	if (starts_entry(p, fam, name)) {
 		p->entry_depth = p->depth;
+		p->entry_seen = true;
+		set_role(p, ROLE_ENTRY);
 		if (ns == NS_RSS090)
 			p->info.format = FEED_FORMAT_RSS09X;
 		char *about = attr_value(attrs, nattrs, "about", RDF_NS);
@@ -1036,19 +1188,19 @@ static void on_start(void *arg, const xmlChar *name, const xmlChar *prefix, cons
 	}
 
 	enum place place;
-	size_t parent;
-	if (p->author_depth > 0) {
-		place = AT_AUTHOR;
-		parent = p->author_depth;
-	} else if (p->entry_depth > 0) {
-		place = AT_ENTRY;
-		parent = p->entry_depth;
-	} else {
+	switch (parent_role(p)) {
+	case ROLE_FEED:
 		place = AT_FEED;
-		parent = p->feed_depth;
+		break;
+	case ROLE_ENTRY:
+		place = AT_ENTRY;
+		break;
+	case ROLE_AUTHOR:
+		place = AT_AUTHOR;
+		break;
+	default:
+		return; /* deeper down: an image, a source, an extension */
 	}
-	if (parent == 0 || p->depth != parent + 1)
-		return;
 	const struct rule *r = find_rule(fam, name, place);
 	if (r != NULL)
 		start_field(p, r, ns, attrs, nattrs);
@@ -1060,13 +1212,12 @@ static void on_end(void *arg, const xmlChar *name, const xmlChar *prefix, const 
 	(void)prefix;
 	(void)uri;
 
+	keep_expanding(p);
 	if (p->capture_depth > 0) {
 		if (p->depth == p->capture_depth)
 			finish_capture(p);
 		else
 			capture_end_child(p, name);
-	} else if (p->author_depth > 0 && p->depth == p->author_depth) {
-		p->author_depth = 0;
 	} else if (p->entry_depth > 0 && p->depth == p->entry_depth) {
 		p->entry_depth = 0;
 		emit_entry(p);
@@ -1121,9 +1272,16 @@ void feed_parser_free(struct feed_parser *p)
 	while (p->depth > 0)
 		pop_frame(p);
 	free(p->frames);
+	/* "For expat compatibility in SAX mode", libxml2 records the entity
+	 * declarations of a DTD in a document of its own even with no entityDecl
+	 * handler (retl never looks them up), and leaves it to its caller. */
+	if (p->ctxt->myDoc != NULL)
+		xmlFreeDoc(p->ctxt->myDoc);
 	xmlFreeParserCtxt(p->ctxt);
 	if (p->html_entities != NULL)
 		xmlHashFree(p->html_entities, free_entity);
+	if (p->html_attr_entities != NULL)
+		xmlHashFree(p->html_attr_entities, free_entity);
 	decoder_free(p->decoder);
 	buf_free(&p->utf8);
 	buf_free(&p->text);
@@ -1144,6 +1302,11 @@ static void parse_utf8(struct feed_parser *p, bool final)
 	const char *s = p->utf8.data != NULL ? p->utf8.data : "";
 	size_t len = p->utf8.len;
 
+	if (p->head_len < sizeof(p->head)) {
+		size_t n = sizeof(p->head) - p->head_len < len ? sizeof(p->head) - p->head_len : len;
+		memcpy(p->head + p->head_len, s, n);
+		p->head_len += n;
+	}
 	/* xmlParseChunk takes an int; hand it at most 1 MiB at a time. */
 	do {
 		size_t n = len > 1u << 20 ? 1u << 20 : len;
@@ -1152,6 +1315,20 @@ static void parse_utf8(struct feed_parser *p, bool final)
 		len -= n;
 	} while (len > 0 && p->status == FEED_OK);
 	buf_reset(&p->utf8);
+}
+
+/* An HTML5 page starts "<!doctype html>", which XML cannot read: libxml2
+ * gives up before the root element. */
+static bool looks_like_html(const struct feed_parser *p)
+{
+	static const char doctype[] = "<!doctype html";
+	size_t i = 0;
+
+	while (i < p->head_len && (p->head[i] == ' ' || p->head[i] == '\t' ||
+				   p->head[i] == '\r' || p->head[i] == '\n'))
+		i++;
+	return p->head_len - i >= sizeof(doctype) - 1 &&
+	       strncasecmp(p->head + i, doctype, sizeof(doctype) - 1) == 0;
 }
 
 static void refuse_too_large(struct feed_parser *p)
@@ -1201,16 +1378,14 @@ enum feed_status feed_parser_finish(struct feed_parser *p)
 			 decoder_replacements(p->decoder), decoder_charset(p->decoder));
 		add_error(p, xstrdup(msg));
 	}
-	if (p->status == FEED_OK && !p->root_seen) {
-		struct buf b;
-		buf_init(&b);
-		buf_puts(&b, _("not an RSS or Atom feed"));
-		buf_puts(&b, " (");
-		buf_puts(&b, _("no XML root element"));
-		buf_puts(&b, ")");
-		p->status = FEED_NOT_A_FEED;
-		p->reason = buf_steal(&b);
-	}
+	if (p->status == FEED_OK && !p->root_seen)
+		refuse_not_a_feed(p, looks_like_html(p) ? _("an HTML page") : _("no XML root element"),
+				  NULL);
+	/* RDF with neither an RSS channel nor an item is some other RDF (FOAF,
+	 * DOAP...), not an empty feed. */
+	if (p->status == FEED_OK && p->info.format == FEED_FORMAT_RSS10 && p->feed_depth == 0 &&
+	    !p->entry_seen)
+		refuse_not_a_feed(p, _("root element"), "RDF");
 	publish_info(p);
 	return p->status;
 }

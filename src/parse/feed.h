@@ -51,7 +51,7 @@ struct feed_info {
 
 #define FEED_MAX_ERRORS 100
 /* The default refusal size of a document. */
-#define FEED_DEFAULT_MAX_SIZE (32u * 1024u * 1024u)
+#define FEED_DEFAULT_MAX_SIZE ((size_t)32 * 1024 * 1024)
 
 enum feed_status {
 	FEED_OK,	  /* a feed (possibly with recovered damage) */

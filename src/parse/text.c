@@ -3,6 +3,7 @@
 #include "parse/text.h"
 
 #include <libxml/HTMLparser.h>
+#include <limits.h>
 #include <string.h>
 #include <strings.h>
 
@@ -17,14 +18,27 @@ static bool is_hidden_element(const xmlChar *name)
 	       strcasecmp((const char *)name, "style") == 0;
 }
 
+/* Elements that separate words when a browser lays them out, so that
+ * "<p>one</p><p>two</p>" reads "one two", not "onetwo". */
+static bool is_breaking_element(const xmlChar *name)
+{
+	static const char *const names[] = {
+	    "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "blockquote",
+	    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "dd", "dt", "pre",
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcasecmp((const char *)name, names[i]) == 0)
+			return true;
+	return false;
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
 {
 	struct html_text *t = ctx;
 	(void)attrs;
 	if (is_hidden_element(name))
 		t->hidden++;
-	else if (strcasecmp((const char *)name, "br") == 0 ||
-		 strcasecmp((const char *)name, "p") == 0)
+	else if (is_breaking_element(name))
 		buf_putc(t->out, ' ');
 }
 
@@ -33,6 +47,8 @@ static void on_end(void *ctx, const xmlChar *name)
 	struct html_text *t = ctx;
 	if (is_hidden_element(name) && t->hidden > 0)
 		t->hidden--;
+	else if (is_breaking_element(name))
+		buf_putc(t->out, ' ');
 }
 
 static void on_text(void *ctx, const xmlChar *s, int len)
@@ -44,29 +60,32 @@ static void on_text(void *ctx, const xmlChar *s, int len)
 
 void text_html_to_plain(struct buf *out, const char *html, size_t len)
 {
-	htmlSAXHandler sax;
 	struct html_text t = {out, 0};
 
-	memset(&sax, 0, sizeof(sax));
-	sax.startElement = on_start;
-	sax.endElement = on_end;
-	sax.characters = on_text;
-	htmlParserCtxtPtr ctxt =
-	    htmlCreatePushParserCtxt(&sax, &t, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
-	if (ctxt == NULL) {
+	/* The whole fragment is in memory, so the pull parser reads it: the
+	 * push parser ends a fragment at its first stray end tag or at the
+	 * close of its first top-level element, dropping the rest. */
+	htmlParserCtxtPtr ctxt = len <= INT_MAX ? htmlNewParserCtxt() : NULL;
+	if (ctxt == NULL || ctxt->sax == NULL) {
+		htmlFreeParserCtxt(ctxt);
 		buf_append(out, html, len);
 		return;
 	}
-	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-				     HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				     HTML_PARSE_NOIMPLIED);
-	/* The HTML parser wants int lengths; titles are far smaller. */
-	size_t done = 0;
-	do {
-		size_t n = len - done > 1u << 20 ? 1u << 20 : len - done;
-		htmlParseChunk(ctxt, html + done, (int)n, done + n == len);
-		done += n;
-	} while (done < len);
+	memset(ctxt->sax, 0, sizeof(*ctxt->sax));
+	ctxt->sax->startElement = on_start;
+	ctxt->sax->endElement = on_end;
+	ctxt->sax->characters = on_text;
+	/* The HTML parser calls white space between two elements "ignorable";
+	 * it still separates their words. */
+	ctxt->sax->ignorableWhitespace = on_text;
+	ctxt->userData = &t;
+	/* Implied <html><body><p> are harmless (the space of a <p> is trimmed); a <meta>
+	 * charset in the fragment is not: the text is UTF-8 already. */
+	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, html, (int)len, NULL, "UTF-8",
+					    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+						HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+						HTML_PARSE_IGNORE_ENC);
+	xmlFreeDoc(doc); /* none without tree-building callbacks; to be sure */
 	htmlFreeParserCtxt(ctxt);
 }
 

@@ -1,0 +1,171 @@
+/* feeds.conf: what parses, into what, and what each mistake says. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "conf/feeds_conf.h"
+
+static struct feeds_conf parse_ok(const char *text)
+{
+	struct feeds_conf conf;
+	char *error = NULL;
+	bool ok = feeds_conf_parse("feeds.conf", text, strlen(text), &conf, &error);
+	if (!ok)
+		fail_msg("unexpected error: %s", error);
+	return conf;
+}
+
+static void expect_error(const char *text, const char *message)
+{
+	struct feeds_conf conf;
+	char *error = NULL;
+	assert_false(feeds_conf_parse("feeds.conf", text, strlen(text), &conf, &error));
+	assert_non_null(error);
+	assert_string_equal(error, message);
+	free(error);
+}
+
+static void test_settings(void **state)
+{
+	(void)state;
+	struct feeds_conf c = parse_ok(
+	    "# trade feeds\n"
+	    "\n"
+	    "https://ustr.gov/rss.xml name=USTR actor=USTR tags=us,official\n"
+	    "  https://example.org/feed name=\"BBC Business\" actor=\"White House\" interval=2h\n"
+	    "http://example.org/a#frag user-agent=\"Mozilla/5.0 (X11)\" fulltext=yes # note\r\n");
+	assert_int_equal(c.nfeeds, 3);
+	assert_string_equal(c.feeds[0].url, "https://ustr.gov/rss.xml");
+	assert_string_equal(c.feeds[0].name, "USTR");
+	assert_string_equal(c.feeds[0].tags, "us,official");
+	assert_int_equal(c.feeds[0].line, 3);
+	assert_int_equal(c.feeds[0].interval, 0);
+	assert_string_equal(c.feeds[1].name, "BBC Business");
+	assert_string_equal(c.feeds[1].actor, "White House");
+	assert_int_equal(c.feeds[1].interval, 7200);
+	assert_string_equal(c.feeds[2].url, "http://example.org/a#frag");
+	assert_string_equal(c.feeds[2].user_agent, "Mozilla/5.0 (X11)");
+	assert_true(c.feeds[2].fulltext);
+	assert_false(c.feeds[0].fulltext);
+	assert_null(c.feeds[0].user_agent);
+	feeds_conf_free(&c);
+}
+
+static void test_defaults(void **state)
+{
+	(void)state;
+	struct feeds_conf c = parse_ok("set jobs=4 interval=30m user-agent=\"bot/1\" timeout=90\n"
+				       "https://a.example/feed\n"
+				       "https://b.example/feed interval=0 user-agent=mine\n"
+				       "set fulltext=yes max-size=1M\n");
+	assert_int_equal(c.jobs, 4);
+	assert_int_equal(c.timeout, 90);
+	assert_int_equal(c.max_size, 1 << 20);
+	assert_int_equal(c.feeds[0].interval, 1800);
+	assert_string_equal(c.feeds[0].user_agent, "bot/1");
+	assert_int_equal(c.feeds[1].interval, 0);
+	assert_string_equal(c.feeds[1].user_agent, "mine");
+	/* A default applies to every feed, wherever its set line stands. */
+	assert_true(c.feeds[0].fulltext);
+	assert_true(c.feeds[1].fulltext);
+	feeds_conf_free(&c);
+}
+
+static void test_quotes(void **state)
+{
+	(void)state;
+	struct feeds_conf c = parse_ok("https://a.example/f name=\"say \\\"hi\\\" \\\\ there\"\n");
+	assert_string_equal(c.feeds[0].name, "say \"hi\" \\ there");
+	feeds_conf_free(&c);
+}
+
+static void test_empty(void **state)
+{
+	(void)state;
+	struct feeds_conf c = parse_ok("# nothing yet\n\n   \n");
+	assert_int_equal(c.nfeeds, 0);
+	assert_int_equal(c.jobs, 8);
+	feeds_conf_free(&c);
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	expect_error("https://a.example/f\nftp://b.example/f\n",
+		     "feeds.conf:2: 'ftp://b.example/f' is not an http or https URL");
+	expect_error("https://a.example/f colour=red\n",
+		     "feeds.conf:1: unknown feed setting 'colour'");
+	expect_error("set colour=red\n", "feeds.conf:1: unknown setting 'colour'");
+	expect_error("\nhttps://a.example/f name=\"open\n",
+		     "feeds.conf:2: unterminated quoted value");
+	expect_error("https://a.example/f\nhttps://a.example/f\n",
+		     "feeds.conf:2: feed already listed on line 1");
+	expect_error("https://a.example/f interval=soon\n",
+		     "feeds.conf:1: invalid interval 'soon' (try 30m, 2h or 1d)");
+	expect_error("https://a.example/f fulltext=maybe\n",
+		     "feeds.conf:1: invalid value 'maybe' for fulltext (yes or no)");
+	expect_error("https://a.example/f name\n", "feeds.conf:1: expected key=value, found 'name'");
+	expect_error("set jobs=0\n", "feeds.conf:1: invalid jobs '0' (1 to 64)");
+	expect_error("set timeout=0\n", "feeds.conf:1: invalid timeout '0' (try 60 or 2m)");
+	expect_error("https://\n", "feeds.conf:1: 'https://' is not an http or https URL");
+	expect_error("https://a.example/f name=\"a\tb\"\n",
+		     "feeds.conf:1: control character in the value of 'name'");
+}
+
+static void test_hostile(void **state)
+{
+	(void)state;
+	/* A NUL byte, an overlong line: errors, not crashes. */
+	const char nul[] = "https://a.example/f\0name=x\n";
+	struct feeds_conf conf;
+	char *error = NULL;
+	assert_false(feeds_conf_parse("f", nul, sizeof(nul) - 1, &conf, &error));
+	assert_string_equal(error, "f:1: NUL byte in the line");
+	free(error);
+
+	size_t n = 20000;
+	char *long_line = malloc(n + 1);
+	memset(long_line, 'a', n);
+	long_line[n] = '\0';
+	error = NULL;
+	assert_false(feeds_conf_parse("f", long_line, n, &conf, &error));
+	assert_string_equal(error, "f:1: line longer than 8191 bytes");
+	free(error);
+	free(long_line);
+}
+
+static void test_units(void **state)
+{
+	(void)state;
+	long s;
+	size_t b;
+	assert_true(parse_interval("90", &s));
+	assert_int_equal(s, 90);
+	assert_true(parse_interval("1d", &s));
+	assert_int_equal(s, 86400);
+	assert_false(parse_interval("-5m", &s));
+	assert_false(parse_interval("5w", &s));
+	assert_false(parse_interval("99999999999999999999d", &s));
+	assert_true(parse_size("512K", &b));
+	assert_int_equal(b, 512 * 1024);
+	assert_false(parse_size("0", &b));
+	assert_false(parse_size("12X", &b));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_settings), cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_quotes),	 cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_errors),	 cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_units),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
