@@ -117,6 +117,39 @@ static int utf8_seq_len(const unsigned char *s, size_t avail, size_t *bad)
 	return need;
 }
 
+/* The length of the longest prefix of s that is valid UTF-8 made only of
+ * characters XML allows, ending on a character boundary.  Feeds are mostly
+ * ASCII, so it checks eight bytes at a time while it can: a word with no
+ * byte of 0x80 or more and none below 0x20 needs no closer look. */
+static size_t valid_prefix(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		while (len - i >= 8) {
+			uint64_t w;
+			memcpy(&w, s + i, sizeof(w));
+			if (((w | (w - UINT64_C(0x2020202020202020))) & UINT64_C(0x8080808080808080)) != 0)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if (s[i] < 0x80) {
+			if (!xml_ascii_ok(s[i]))
+				break;
+			i++;
+			continue;
+		}
+		size_t bad;
+		int n = utf8_seq_len(s + i, len - i, &bad);
+		if (n <= 0)
+			break;
+		i += (size_t)n;
+	}
+	return i;
+}
+
 /* Copies valid UTF-8 from in to out and replaces the rest.  Stops before a
  * sequence cut off at the end unless final; returns the bytes consumed. */
 static size_t sanitize_run(struct buf *out, const unsigned char *in, size_t len,
@@ -124,36 +157,20 @@ static size_t sanitize_run(struct buf *out, const unsigned char *in, size_t len,
 {
 	size_t i = 0;
 
-	/* Room for the common case of nothing to replace.  buf_reserve leaves
-	 * a fresh buffer unterminated, and this run may append nothing. */
+	/* Room for the common case of nothing to replace. */
 	buf_reserve(out, len);
-	out->data[out->len] = '\0';
 	while (i < len) {
-		size_t start = i;
-		while (i < len && in[i] < 0x80 && xml_ascii_ok(in[i]))
-			i++;
-		if (i > start)
-			buf_append(out, (const char *)in + start, i - start);
+		size_t valid = valid_prefix(in + i, len - i);
+		buf_append(out, (const char *)in + i, valid);
+		i += valid;
 		if (i >= len)
 			break;
-		if (in[i] < 0x80) {
-			buf_puts(out, REPLACEMENT);
-			(*replaced)++;
-			i++;
-			continue;
-		}
-		size_t bad;
-		int n = utf8_seq_len(in + i, len - i, &bad);
-		if (n < 0 && !final)
-			break;
-		if (n <= 0) {
-			buf_puts(out, REPLACEMENT);
-			(*replaced)++;
-			i += bad;
-			continue;
-		}
-		buf_append(out, (const char *)in + i, (size_t)n);
-		i += (size_t)n;
+		size_t bad = 1;
+		if (in[i] >= 0x80 && utf8_seq_len(in + i, len - i, &bad) < 0 && !final)
+			break; /* cut off: the rest comes with the next push */
+		buf_puts(out, REPLACEMENT);
+		(*replaced)++;
+		i += bad;
 	}
 	return i;
 }
@@ -330,6 +347,13 @@ static size_t convert(struct decoder *d, const char *in, size_t len, bool final,
 	if (d->use_iconv)
 		return convert_run(d, in, len, final, out);
 	return sanitize_run(out, (const unsigned char *)in, len, final, &d->replaced);
+}
+
+size_t decoder_passthrough(const struct decoder *d, const char *in, size_t len)
+{
+	if (!d->started || d->use_iconv || d->pending.len > 0)
+		return 0;
+	return valid_prefix((const unsigned char *)in, len);
 }
 
 void decoder_push(struct decoder *d, const char *in, size_t len, bool final,

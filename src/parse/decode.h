@@ -25,6 +25,11 @@ void decoder_free(struct decoder *d);
 void decoder_push(struct decoder *d, const char *in, size_t len, bool final,
 		  struct buf *out);
 
+/* How many leading bytes of in may go to the XML parser as they are, with
+ * no copy: only once the decoder reads UTF-8 and holds nothing back, and
+ * only the valid part.  The caller pushes the rest through decoder_push. */
+size_t decoder_passthrough(const struct decoder *d, const char *in, size_t len);
+
 /* The encoding the document was read as, e.g. "UTF-8" or "GB18030". */
 const char *decoder_charset(const struct decoder *d);
 /* How many invalid sequences or forbidden characters were replaced. */

@@ -1297,11 +1297,9 @@ void feed_parser_free(struct feed_parser *p)
 	free(p);
 }
 
-static void parse_utf8(struct feed_parser *p, bool final)
+/* Hands UTF-8 to libxml2, keeping the first bytes for looks_like_html. */
+static void parse_bytes(struct feed_parser *p, const char *s, size_t len, bool final)
 {
-	const char *s = p->utf8.data != NULL ? p->utf8.data : "";
-	size_t len = p->utf8.len;
-
 	if (p->head_len < sizeof(p->head)) {
 		size_t n = sizeof(p->head) - p->head_len < len ? sizeof(p->head) - p->head_len : len;
 		memcpy(p->head + p->head_len, s, n);
@@ -1314,6 +1312,11 @@ static void parse_utf8(struct feed_parser *p, bool final)
 		s += n;
 		len -= n;
 	} while (len > 0 && p->status == FEED_OK);
+}
+
+static void parse_utf8(struct feed_parser *p, bool final)
+{
+	parse_bytes(p, p->utf8.data != NULL ? p->utf8.data : "", p->utf8.len, final);
 	buf_reset(&p->utf8);
 }
 
@@ -1348,9 +1351,15 @@ bool feed_parser_push(struct feed_parser *p, const char *data, size_t len)
 		refuse_too_large(p);
 		return false;
 	}
-	decoder_push(p->decoder, data, len, false, &p->utf8);
-	if (p->utf8.len > 0)
-		parse_utf8(p, false);
+	/* Valid UTF-8, the usual case, goes to libxml2 without a copy. */
+	size_t direct = decoder_passthrough(p->decoder, data, len);
+	if (direct > 0)
+		parse_bytes(p, data, direct, false);
+	if (direct < len && p->status == FEED_OK) {
+		decoder_push(p->decoder, data + direct, len - direct, false, &p->utf8);
+		if (p->utf8.len > 0)
+			parse_utf8(p, false);
+	}
 	return p->status == FEED_OK;
 }
 

@@ -10,10 +10,10 @@
 #include "parse/date.h"
 #include "present/json.h"
 
-struct spool {
-	FILE *file;
+struct printer {
+	FILE *out;
 	struct json json;
-	size_t count;
+	bool started; /* the object and its "entries" array are open */
 };
 
 static void write_time(struct json *j, bool set, int64_t t)
@@ -27,11 +27,26 @@ static void write_time(struct json *j, bool set, int64_t t)
 	json_string(j, iso);
 }
 
-static bool spool_entry(void *arg, const struct feed_entry *e, const struct feed_info *info)
+/* Opens the object: the format is known once the root element is read,
+ * which is before any entry. */
+static void start_output(struct printer *pr, const struct feed_info *info)
 {
-	struct spool *s = arg;
-	struct json *j = &s->json;
-	(void)info;
+	struct json *j = &pr->json;
+	json_object_begin(j);
+	json_key(j, "format");
+	json_string(j, feed_format_name(info->format));
+	json_key(j, "entries");
+	json_array_begin(j);
+	pr->started = true;
+}
+
+static bool print_entry(void *arg, const struct feed_entry *e, const struct feed_info *info)
+{
+	struct printer *pr = arg;
+	struct json *j = &pr->json;
+
+	if (!pr->started)
+		start_output(pr, info);
 
 	json_object_begin(j);
 	json_key(j, "id");
@@ -56,7 +71,6 @@ static bool spool_entry(void *arg, const struct feed_entry *e, const struct feed
 		json_string(j, e->categories[i]);
 	json_array_end(j);
 	json_object_end(j);
-	s->count++;
 	return true;
 }
 
@@ -74,69 +88,40 @@ static void write_errors(struct json *j, const struct feed_info *info)
 	json_array_end(j);
 }
 
-/* Copies the spooled entries into the open "entries" array. */
-static bool copy_spool(FILE *from, FILE *to)
-{
-	char chunk[65536];
-	size_t n;
-
-	rewind(from);
-	while ((n = fread(chunk, 1, sizeof(chunk), from)) > 0)
-		if (fwrite(chunk, 1, n, to) != n)
-			return false;
-	return !ferror(from);
-}
-
 enum feed_status feed_json_print(const char *path, const struct feed_options *opts, FILE *out,
 				 char **reason)
 {
-	struct spool s = {0};
+	struct printer pr = {.out = out};
 
+	/* Entries are written as they are parsed, so memory stays bounded
+	 * whatever the feed's size; the feed's own fields come after them,
+	 * since a feed may set them anywhere, even after its last item. */
+	json_init(&pr.json, out);
 	*reason = NULL;
-	/* The entries stream to a temporary file, so memory stays bounded
-	 * whatever the feed's size while the feed's own fields still come
-	 * first in the output. */
-	s.file = tmpfile();
-	if (s.file == NULL) {
-		*reason = xstrdup(strerror(errno));
-		return FEED_NOT_A_FEED;
-	}
-	json_init_nested(&s.json, s.file, 2, true);
-
-	struct feed_parser *p = feed_parser_new(opts, spool_entry, &s);
+	struct feed_parser *p = feed_parser_new(opts, print_entry, &pr);
 	enum feed_status status = feed_parse_file(p, path);
 	if (status != FEED_OK) {
 		*reason = xstrdup(feed_parser_reason(p) != NULL ? feed_parser_reason(p) : "?");
 		feed_parser_free(p);
-		fclose(s.file);
 		return status;
 	}
 
 	const struct feed_info *info = feed_parser_info(p);
-	struct json j;
-	json_init(&j, out);
-	json_object_begin(&j);
-	json_key(&j, "format");
-	json_string(&j, feed_format_name(info->format));
-	json_key(&j, "title");
-	json_string(&j, info->title);
-	json_key(&j, "link");
-	json_string(&j, info->link);
-	json_key(&j, "subtitle");
-	json_string(&j, info->subtitle);
-	json_key(&j, "updated");
-	write_time(&j, info->has_updated, info->updated);
-	write_errors(&j, info);
-	json_key(&j, "entries");
-	json_array_begin(&j);
-	fflush(s.file);
-	copy_spool(s.file, out);
-	if (s.count > 0)
-		j.empty[j.depth] = false;
-	json_array_end(&j);
-	json_object_end(&j);
+	struct json *j = &pr.json;
+	if (!pr.started)
+		start_output(&pr, info);
+	json_array_end(j);
+	json_key(j, "title");
+	json_string(j, info->title);
+	json_key(j, "link");
+	json_string(j, info->link);
+	json_key(j, "subtitle");
+	json_string(j, info->subtitle);
+	json_key(j, "updated");
+	write_time(j, info->has_updated, info->updated);
+	write_errors(j, info);
+	json_object_end(j);
 	fputc('\n', out);
 	feed_parser_free(p);
-	fclose(s.file);
 	return FEED_OK;
 }

@@ -94,6 +94,23 @@ static bool needs_escape(unsigned char c)
 	return c < 0x20 || c == '"' || c == '\\';
 }
 
+/* Do the eight bytes at p need no escape?  A byte is flagged when it is
+ * below 0x20, or zero after XOR with '"' or with '\\' (the classic
+ * "has a zero byte" test on 64-bit words). */
+static bool plain_word(const unsigned char *p)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t highs = UINT64_C(0x8080808080808080);
+	uint64_t w;
+
+	memcpy(&w, p, sizeof(w));
+	uint64_t quote = w ^ (ones * '"');
+	uint64_t backslash = w ^ (ones * '\\');
+	uint64_t flags = ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+			 ((backslash - ones) & ~backslash);
+	return (flags & highs) == 0;
+}
+
 static void write_escape(FILE *out, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -133,19 +150,21 @@ static void write_escape(FILE *out, unsigned char c)
 void json_write_string(FILE *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + strlen(s);
 
 	/* One lock for the whole string: the output of a big feed is mostly
 	 * long strings, and per-call locking would dominate. */
 	flockfile(out);
 	putc_unlocked('"', out);
-	for (;;) {
+	while (p < end) {
 		const unsigned char *run = p;
-		while (*p != '\0' && !needs_escape(*p))
+		while (end - p >= 8 && plain_word(p))
+			p += 8;
+		while (p < end && !needs_escape(*p))
 			p++;
 		fwrite_unlocked(run, 1, (size_t)(p - run), out);
-		if (*p == '\0')
-			break;
-		write_escape(out, *p++);
+		if (p < end)
+			write_escape(out, *p++);
 	}
 	putc_unlocked('"', out);
 	funlockfile(out);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -80,6 +81,27 @@ static void test_escaping(void **state)
 	capture_check(&c, "\"\\\"\\\\\\n\\r\\t\\b\\f\\u0001\\u001b\x7f 商务部 \xE2\x80\x8F\"");
 }
 
+/* Long strings take the eight-bytes-at-a-time path: an escape at every
+ * offset within a word, and at the end, must still be found. */
+static void test_escapes_at_every_offset(void **state)
+{
+	(void)state;
+	for (int offset = 0; offset < 24; offset++) {
+		char in[64], expected[80];
+		struct capture c;
+		memset(in, 'a', sizeof(in));
+		in[offset] = '"';
+		in[offset + 17] = '\n';
+		in[offset + 30] = '\0';
+		int n = snprintf(expected, sizeof(expected), "\"%.*s\\\"%.*s\\n%.*s\"", offset,
+				 in, 16, in + offset + 1, 12, in + offset + 18);
+		assert_true(n > 0);
+		capture_begin(&c);
+		json_string(&c.j, in);
+		capture_check(&c, expected);
+	}
+}
+
 static void test_nested_fragment(void **state)
 {
 	struct capture c;
@@ -99,6 +121,7 @@ int main(void)
 		cmocka_unit_test(test_empty_containers),
 		cmocka_unit_test(test_nesting_and_scalars),
 		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_escapes_at_every_offset),
 		cmocka_unit_test(test_nested_fragment),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -29,8 +29,10 @@ def E(id, title=None, link=None, author=None, published=None, updated=None,
             'content': content, 'categories': list(categories)}
 
 def F(format, title=None, link=None, subtitle=None, updated=None, errors=(), entries=()):
-    return {'format': format, 'title': title, 'link': link, 'subtitle': subtitle,
-            'updated': updated, 'errors': list(errors), 'entries': list(entries)}
+    # The order of retl --parse: entries stream out before the feed's own
+    # fields, which a feed may set anywhere.
+    return {'format': format, 'entries': list(entries), 'title': title, 'link': link,
+            'subtitle': subtitle, 'updated': updated, 'errors': list(errors)}
 
 def at(text, needle, nth=1, after=True):
     """'line L, column C' of the character just after (or at) the nth needle."""
