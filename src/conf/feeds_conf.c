@@ -15,7 +15,7 @@
 #include "common/util.h"
 
 /* Config files are small; anything bigger is a mistake or an attack. */
-#define MAX_CONF_SIZE (4u * 1024u * 1024u)
+#define MAX_CONF_SIZE ((size_t)4 << 20)
 #define MAX_LINE 8192
 #define MAX_JOBS 64
 

@@ -20,7 +20,7 @@ void fetch_default_options(struct fetch_options *o)
 	o->connect_timeout = 15;
 	o->timeout = 60;
 	o->low_speed_time = 30;
-	o->max_size = 32u * 1024u * 1024u;
+	o->max_size = (size_t)32 << 20;
 	o->user_agent = "retl/" PACKAGE_VERSION " (+" PACKAGE_URL ")";
 }
 

@@ -11,7 +11,6 @@
 #include "present/json.h"
 
 struct printer {
-	FILE *out;
 	struct json json;
 	bool started; /* the object and its "entries" array are open */
 };
@@ -91,7 +90,7 @@ static void write_errors(struct json *j, const struct feed_info *info)
 enum feed_status feed_json_print(const char *path, const struct feed_options *opts, FILE *out,
 				 char **reason)
 {
-	struct printer pr = {.out = out};
+	struct printer pr = {.started = false};
 
 	/* Entries are written as they are parsed, so memory stays bounded
 	 * whatever the feed's size; the feed's own fields come after them,
