@@ -89,6 +89,45 @@ wait $a
 expect_eq "--wait: the waiting refresh succeeds" "$b_rc" 0
 expect_in "--wait: it ran after the first" "$WORK/b.err" "not modified"
 
+# A reader (as the UI will be) keeps reading while a refresh writes, and
+# never blocks it: WAL.
+rm -f "$DB" "$DB-wal" "$DB-shm"
+"$RETL" -r -q -j 2 --config "$WORK/feeds.conf" --db "$DB" >/dev/null 2>"$WORK/w.err" &
+writer=$!
+python3 - "$DB" >"$WORK/reader.out" 2>&1 <<'PY'
+import os, sqlite3, sys, time
+path = sys.argv[1]
+end = time.time() + 20
+while time.time() < end:  # wait for the refresh to create the store
+    try:
+        db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=0.2)
+        db.execute("SELECT count(*) FROM articles")
+        break
+    except sqlite3.OperationalError:
+        time.sleep(0.02)
+reads = errors = 0
+counts = set()
+end = time.time() + 1.5
+while time.time() < end:
+    try:
+        db.execute("BEGIN")
+        n1 = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        time.sleep(0.02)  # a long read transaction sees one snapshot
+        n2 = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        db.execute("COMMIT")
+        reads += 1
+        counts.add(n1)
+        if n1 != n2:
+            errors += 1
+    except sqlite3.OperationalError as e:
+        errors += 1
+print("reads=%d errors=%d growing=%s" % (reads, errors, len(counts) > 1))
+PY
+wait $writer
+w_rc=$?
+expect_eq "a refresh beside a reader succeeds" "$w_rc" 0
+expect_in "the reader read without errors, on one snapshot" "$WORK/reader.out" "errors=0 growing=True"
+
 # SIGTERM: stops soon, stores what was fetched, says so, exits 1.
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$RETL" -r -j 2 --config "$WORK/feeds.conf" --db "$DB" >"$WORK/t.out" 2>"$WORK/t.err" &
