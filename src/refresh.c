@@ -50,6 +50,10 @@ struct refresh {
 	struct feed_task *current;
 	size_t feed_new, feed_updated;
 	bool store_failed;
+	/* Feeds that answered 304: recorded together at the end, so a feed
+	 * that has not changed costs no parsing and no write of its own. */
+	struct feed_task **unchanged;
+	size_t nunchanged;
 };
 
 char *refresh_config_path(const char *given)
@@ -203,15 +207,32 @@ static void on_fetched(void *arg, struct fetch_job *job)
 	if (!job->ok) {
 		record_failure(r, t, job->http_status, job->error);
 	} else if (job->not_modified) {
-		struct fetch_outcome o = {.when = r->now, .http_status = 304, .success = true};
-		if (!store_feed_result(r->store, t->state.id, &o))
-			record_failure(r, t, 304, store_error(r->store));
-		else if (r->args->verbosity == VERBOSITY_VERBOSE)
+		r->unchanged[r->nunchanged++] = t;
+		if (r->args->verbosity == VERBOSITY_VERBOSE)
 			feed_message(r, t, _("not modified"));
 	} else {
 		store_body(r, t, job);
 	}
 	show_progress(r);
+}
+
+/* Records every 304 of this refresh in one transaction. */
+static void record_unchanged(struct refresh *r)
+{
+	struct fetch_outcome o = {.when = r->now, .http_status = 304, .success = true};
+	bool ok = r->nunchanged == 0 || store_begin(r->store);
+
+	for (size_t i = 0; ok && i < r->nunchanged; i++)
+		ok = store_feed_result(r->store, r->unchanged[i]->state.id, &o);
+	if (ok && r->nunchanged > 0)
+		ok = store_commit(r->store);
+	if (!ok) {
+		clear_progress(r);
+		fprintf(stderr, _("retl: cannot record the feeds that did not change: %s\n"),
+			store_error(r->store));
+		store_rollback(r->store);
+		r->failed++;
+	}
 }
 
 static bool should_stop(void *arg)
@@ -281,6 +302,9 @@ static struct fetch_job *plan(struct refresh *r, const struct feeds_conf *conf, 
 
 	r->tasks = xcalloc(conf->nfeeds, sizeof(*r->tasks));
 	r->ntasks = conf->nfeeds;
+	r->unchanged = xcalloc(conf->nfeeds, sizeof(*r->unchanged));
+	/* One transaction for all the feeds' rows, not one each. */
+	bool in_transaction = store_begin(r->store);
 	for (size_t i = 0; i < conf->nfeeds; i++) {
 		struct feed_task *t = &r->tasks[i];
 		t->conf = &conf->feeds[i];
@@ -302,6 +326,8 @@ static struct fetch_job *plan(struct refresh *r, const struct feeds_conf *conf, 
 		j->user_agent = t->conf->user_agent;
 		j->arg = t;
 	}
+	if (in_transaction && !store_commit(r->store))
+		store_rollback(r->store);
 	*njobs = n;
 	return jobs;
 }
@@ -372,6 +398,7 @@ int refresh_run(const struct refresh_args *args)
 	r.max_size = fo.max_size;
 	show_progress(&r);
 	fetch_run(jobs, njobs, &fo, on_fetched, should_stop, &r);
+	record_unchanged(&r);
 	free(jobs);
 	summary(&r);
 	if (interrupted) {
@@ -385,6 +412,7 @@ int refresh_run(const struct refresh_args *args)
 		free(r.tasks[i].label);
 	}
 	free(r.tasks);
+	free(r.unchanged);
 	store_close(r.store);
 	close(lock);
 out:
