@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,13 +160,34 @@ static void test_units(void **state)
 	assert_false(parse_size("12X", &b));
 }
 
+/* The shipped default parses, and every feed in it is named and speaks
+ * for an actor. */
+static void test_shipped_default(void **state)
+{
+	(void)state;
+	const char *top = getenv("top_srcdir");
+	char path[512];
+	struct feeds_conf c;
+	char *error = NULL;
+
+	snprintf(path, sizeof(path), "%s/feeds.conf", top != NULL ? top : ".");
+	if (!feeds_conf_load(path, &c, &error))
+		fail_msg("%s", error);
+	assert_true(c.nfeeds >= 11);
+	for (size_t i = 0; i < c.nfeeds; i++) {
+		assert_non_null(c.feeds[i].name);
+		assert_non_null(c.feeds[i].actor);
+	}
+	feeds_conf_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_settings), cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_quotes),	 cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_errors),	 cmocka_unit_test(test_hostile),
-		cmocka_unit_test(test_units),
+		cmocka_unit_test(test_units),	 cmocka_unit_test(test_shipped_default),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
