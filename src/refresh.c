@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 
 #include "common/i18n.h"
 #include "common/paths.h"
+#include "common/queue.h"
 #include "common/util.h"
 #include "conf/feeds_conf.h"
 #include "fetch/fetch.h"
@@ -36,8 +38,25 @@ struct feed_task {
 	char *label; /* its name, else its URL without password */
 };
 
+/* A finished transfer, handed from the fetching thread to the storing
+ * one: fetching goes on while a feed is parsed and stored. */
+struct fetched {
+	struct queue_item item;
+	struct feed_task *task;
+	bool ok, not_modified;
+	long http_status;
+	char *error;
+	struct buf body;
+	char *etag, *last_modified, *charset, *final_url;
+};
+
+/* Bodies waiting to be stored are bounded, so a slow disk slows the
+ * fetching rather than filling memory. */
+#define QUEUE_MAX_BYTES ((size_t)64 << 20)
+
 struct refresh {
 	const struct refresh_args *args;
+	struct queue queue;
 	struct store *store;
 	struct feed_task *tasks;
 	size_t ntasks;
@@ -151,7 +170,7 @@ static void report_damage(const struct refresh *r, const struct feed_task *t,
 }
 
 /* Parses a fetched body and stores its entries, all in one transaction. */
-static void store_body(struct refresh *r, struct feed_task *t, struct fetch_job *job)
+static void store_body(struct refresh *r, struct feed_task *t, struct fetched *job)
 {
 	struct feed_options fo = {.url = job->final_url,
 				  .charset_hint = job->charset,
@@ -179,8 +198,8 @@ static void store_body(struct refresh *r, struct feed_task *t, struct fetch_job 
 		struct fetch_outcome o = {.when = r->now,
 					  .http_status = job->http_status,
 					  .success = true,
-					  .etag = job->new_etag,
-					  .last_modified = job->new_last_modified,
+					  .etag = job->etag,
+					  .last_modified = job->last_modified,
 					  .info = info};
 		if (!store_feed_result(r->store, t->state.id, &o) || !store_commit(r->store)) {
 			char *why = xstrdup(store_error(r->store));
@@ -198,22 +217,76 @@ static void store_body(struct refresh *r, struct feed_task *t, struct fetch_job 
 	feed_parser_free(p);
 }
 
-static void on_fetched(void *arg, struct fetch_job *job)
+/* In the storing thread: one finished transfer into the store. */
+static void store_fetched(struct refresh *r, struct fetched *f)
 {
-	struct refresh *r = arg;
-	struct feed_task *t = job->arg;
+	struct feed_task *t = f->task;
 
 	r->done++;
-	if (!job->ok) {
-		record_failure(r, t, job->http_status, job->error);
-	} else if (job->not_modified) {
+	if (!f->ok) {
+		record_failure(r, t, f->http_status, f->error);
+	} else if (f->not_modified) {
 		r->unchanged[r->nunchanged++] = t;
 		if (r->args->verbosity == VERBOSITY_VERBOSE)
 			feed_message(r, t, _("not modified"));
 	} else {
-		store_body(r, t, job);
+		store_body(r, t, f);
 	}
 	show_progress(r);
+}
+
+static void free_fetched(struct fetched *f)
+{
+	free(f->error);
+	buf_free(&f->body);
+	free(f->etag);
+	free(f->last_modified);
+	free(f->charset);
+	free(f->final_url);
+	free(f);
+}
+
+static void *storing_thread(void *arg)
+{
+	struct refresh *r = arg;
+	struct queue_item *item;
+
+	while ((item = queue_pop(&r->queue)) != NULL) {
+		struct fetched *f = (struct fetched *)item;
+		store_fetched(r, f);
+		free_fetched(f);
+	}
+	return NULL;
+}
+
+/* Takes a string out of a finished job, leaving NULL behind. */
+static char *take(char **field)
+{
+	char *s = *field;
+	*field = NULL;
+	return s;
+}
+
+/* In the fetching thread: hands a finished transfer over, taking its
+ * body and strings rather than copying them. */
+static void on_fetched(void *arg, struct fetch_job *job)
+{
+	struct refresh *r = arg;
+	struct fetched *f = xcalloc(1, sizeof(*f));
+
+	f->task = job->arg;
+	f->ok = job->ok;
+	f->not_modified = job->not_modified;
+	f->http_status = job->http_status;
+	f->error = take(&job->error);
+	f->body = job->body;
+	buf_init(&job->body);
+	f->etag = take(&job->new_etag);
+	f->last_modified = take(&job->new_last_modified);
+	f->charset = take(&job->charset);
+	f->final_url = take(&job->final_url);
+	f->item.bytes = f->body.len;
+	queue_push(&r->queue, &f->item);
 }
 
 /* Records every 304 of this refresh in one transaction. */
@@ -332,6 +405,31 @@ static struct fetch_job *plan(struct refresh *r, const struct feeds_conf *conf, 
 	return jobs;
 }
 
+/* Fetches in this thread while another parses and stores.  The storing
+ * thread takes no signals: they are for the fetching loop to notice. */
+static bool run_threads(struct refresh *r, struct fetch_job *jobs, size_t njobs,
+			const struct fetch_options *fo)
+{
+	pthread_t storer;
+	sigset_t all, old;
+
+	queue_init(&r->queue, QUEUE_MAX_BYTES);
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	int rc = pthread_create(&storer, NULL, storing_thread, r);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		fprintf(stderr, _("retl: cannot start a thread: %s\n"), strerror(rc));
+		queue_destroy(&r->queue);
+		return false;
+	}
+	fetch_run(jobs, njobs, fo, on_fetched, should_stop, r);
+	queue_close(&r->queue);
+	pthread_join(storer, NULL);
+	queue_destroy(&r->queue);
+	return true;
+}
+
 static void summary(const struct refresh *r)
 {
 	clear_progress(r);
@@ -384,6 +482,7 @@ int refresh_run(const struct refresh_args *args)
 		goto out;
 	}
 	r.progress = isatty(STDERR_FILENO) && args->verbosity != VERBOSITY_QUIET;
+	store_begin_bulk(r.store);
 	r.now = (int64_t)time(NULL);
 
 	size_t njobs;
@@ -397,8 +496,10 @@ int refresh_run(const struct refresh_args *args)
 		fo.max_size = conf.max_size;
 	r.max_size = fo.max_size;
 	show_progress(&r);
-	fetch_run(jobs, njobs, &fo, on_fetched, should_stop, &r);
+	if (!run_threads(&r, jobs, njobs, &fo))
+		status = 1;
 	record_unchanged(&r);
+	store_end_bulk(r.store);
 	free(jobs);
 	summary(&r);
 	if (interrupted) {

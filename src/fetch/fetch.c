@@ -301,8 +301,10 @@ void fetch_run(struct fetch_job *jobs, size_t njobs, const struct fetch_options 
 		jobs[i].host = host_of(jobs[i].url);
 		jobs[i].state = JOB_PENDING;
 	}
+	/* start_more keeps to jobs and per_host itself; capping curl's total
+	 * connections too would make it close a kept-alive connection to one
+	 * host for every transfer to another. */
 	curl_multi_setopt(r.multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)opts->per_host);
-	curl_multi_setopt(r.multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)opts->jobs);
 	for (;;) {
 		if (stop(arg)) {
 			abort_running(&r, done, arg);
@@ -327,6 +329,9 @@ void fetch_run(struct fetch_job *jobs, size_t njobs, const struct fetch_options 
 			r.running--;
 			done(arg, job);
 			free_results(job);
+			/* Refill the slot now, not after the next network event. */
+			if (!stop(arg))
+				start_more(&r);
 		}
 		if (r.running > 0)
 			curl_multi_poll(r.multi, NULL, 0, 250, NULL);

@@ -36,27 +36,29 @@ static const char *const migrations[] = {
 	"CREATE INDEX articles_by_link ON articles(feed_id, link);"
 	"CREATE INDEX articles_by_date ON articles(coalesce(published, updated, first_seen));",
 
-	/* 2: full-text search over titles, summaries and contents. */
+	/* 2: full-text search over titles, summaries and contents.  Articles
+	 * are indexed in batches (store_index_pending), not one by one as a
+	 * refresh stores them: FTS5 merges far less that way.  indexed = 0
+	 * marks the ones still to do; an indexed article whose text changes
+	 * leaves the index and is marked again. */
+	"ALTER TABLE articles ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX articles_unindexed ON articles(id) WHERE indexed = 0;"
 	"CREATE VIRTUAL TABLE articles_fts USING fts5("
 	"  title, summary, content,"
 	"  content='articles', content_rowid='id',"
 	"  tokenize='unicode61 remove_diacritics 2');"
-	"CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
-	"  INSERT INTO articles_fts(rowid, title, summary, content)"
-	"  VALUES (new.id, new.title, new.summary, new.content);"
-	"END;"
-	"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+	"CREATE TRIGGER articles_fts_update BEFORE UPDATE OF title, summary, content"
+	"  ON articles WHEN old.indexed = 1 BEGIN"
 	"  INSERT INTO articles_fts(articles_fts, rowid, title, summary, content)"
 	"  VALUES ('delete', old.id, old.title, old.summary, old.content);"
 	"END;"
-	"CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, content"
-	"  ON articles BEGIN"
+	"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles"
+	"  WHEN old.indexed = 1 BEGIN"
 	"  INSERT INTO articles_fts(articles_fts, rowid, title, summary, content)"
 	"  VALUES ('delete', old.id, old.title, old.summary, old.content);"
-	"  INSERT INTO articles_fts(rowid, title, summary, content)"
-	"  VALUES (new.id, new.title, new.summary, new.content);"
 	"END;"
-	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
+	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+	"UPDATE articles SET indexed = 1;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -31,6 +31,11 @@ struct feed_state {
 bool store_feed_prepare(struct store *s, const struct feed_conf *conf, struct feed_state *state);
 void feed_state_free(struct feed_state *state);
 
+/* Around a refresh: fewer, larger WAL checkpoints while it writes, and
+ * one when it ends. */
+void store_begin_bulk(struct store *s);
+void store_end_bulk(struct store *s);
+
 bool store_begin(struct store *s);
 bool store_commit(struct store *s);
 void store_rollback(struct store *s);
@@ -54,6 +59,10 @@ struct fetch_outcome {
 };
 
 bool store_feed_result(struct store *s, int64_t feed_id, const struct fetch_outcome *o);
+
+/* Adds the articles stored or changed since the last call to the
+ * full-text index, in one transaction.  Searches call it first. */
+bool store_index_pending(struct store *s);
 
 /* Counts the rows of a table ("articles", "feeds"), -1 on error. */
 int64_t store_count(struct store *s, const char *table);

@@ -203,6 +203,48 @@ static void test_dedup(void **state)
 	assert_int_equal(raw_int(path, "SELECT last_success FROM feeds"), 200);
 }
 
+static void test_full_text_index(void **state)
+{
+	(void)state;
+	char *error = NULL;
+	char path[128];
+	snprintf(path, sizeof(path), "%s", path_in_dir("fts.db"));
+	struct store *s = store_open(path, true, &error);
+	struct feed_conf conf = {.url = "https://example.org/fts"};
+	struct feed_state fs;
+	assert_true(store_feed_prepare(s, &conf, &fs));
+	struct feed_entry a = entry("g1", NULL, "Port fees on Chinese ships");
+	struct feed_entry b = entry("g2", NULL, "Rare earth export controls");
+	assert_int_equal(store_put_entry(s, fs.id, &a, 1), STORE_INSERTED);
+	assert_int_equal(store_put_entry(s, fs.id, &b, 1), STORE_INSERTED);
+	/* Stored, not yet indexed. */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
+				       "MATCH 'port'"),
+			 0);
+	assert_true(store_index_pending(s));
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
+				       "MATCH 'port'"),
+			 1);
+	/* A changed title leaves the index and comes back with its new words. */
+	a.title = "Harbour fees on Chinese ships";
+	assert_int_equal(store_put_entry(s, fs.id, &a, 2), STORE_UPDATED);
+	assert_true(store_index_pending(s));
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
+				       "MATCH 'port'"),
+			 0);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
+				       "MATCH 'harbour'"),
+			 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles WHERE indexed = 0"), 0);
+	/* The index agrees with its content table. */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
+				       "MATCH 'chinese'"),
+			 1);
+	feed_state_free(&fs);
+	store_close(s);
+	raw_exec(path, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -212,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_too_new),
 		cmocka_unit_test(test_missing_without_create),
 		cmocka_unit_test(test_dedup),
+		cmocka_unit_test(test_full_text_index),
 	};
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
