@@ -1,0 +1,286 @@
+#include "config.h"
+
+#include "analyse/text.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/util.h"
+
+/* ---- HTML to text ----------------------------------------------------- */
+
+static bool name_in(const xmlChar *name, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcasecmp((const char *)name, *list) == 0)
+			return true;
+	return false;
+}
+
+/* Elements whose content is never article text. */
+static bool is_dropped(const xmlChar *name)
+{
+	static const char *const dropped[] = {
+	    "script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+	    "button", "iframe", "svg", "template", "select", "object", "embed", NULL,
+	};
+	return name_in(name, dropped);
+}
+
+/* Elements that stand as paragraphs of their own. */
+static bool is_block(const xmlChar *name)
+{
+	static const char *const blocks[] = {
+	    "p",	  "div",	"li",	      "ul",	    "ol",     "h1",	"h2",
+	    "h3",	  "h4",		"h5",	      "h6",	    "blockquote", "pre", "table",
+	    "tr",	  "td",		"th",	      "section",    "article", "main",	"figure",
+	    "figcaption", "dl",		"dt",	      "dd",	    "address", "hr",	"center",
+	    NULL,
+	};
+	return name_in(name, blocks);
+}
+
+struct text_out {
+	struct buf *b;
+	bool space;	/* a space is owed before the next word */
+	int breaks;	/* line breaks owed before the next word (2: paragraph) */
+};
+
+static void owe_break(struct text_out *t, int n)
+{
+	if (t->b->len > 0 && n > t->breaks)
+		t->breaks = n;
+}
+
+static void put_text(struct text_out *t, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		bool nbsp = c == 0xC2 && (unsigned char)s[1] == 0xA0;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || nbsp) {
+			if (nbsp)
+				s++;
+			if (t->b->len > 0)
+				t->space = true;
+			continue;
+		}
+		if (t->breaks > 0) {
+			buf_puts(t->b, t->breaks >= 2 ? "\n\n" : "\n");
+			t->breaks = 0;
+			t->space = false;
+		} else if (t->space) {
+			buf_putc(t->b, ' ');
+			t->space = false;
+		}
+		buf_putc(t->b, (char)c);
+	}
+}
+
+static void walk(struct text_out *t, xmlNodePtr node)
+{
+	for (xmlNodePtr n = node; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content != NULL)
+				put_text(t, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || is_dropped(n->name))
+			continue;
+		if (strcasecmp((const char *)n->name, "br") == 0) {
+			owe_break(t, t->breaks >= 1 ? 2 : 1);
+			continue;
+		}
+		bool block = is_block(n->name);
+		if (block)
+			owe_break(t, 2);
+		walk(t, n->children);
+		if (block)
+			owe_break(t, 2);
+	}
+}
+
+char *text_from_html(const char *html, size_t len, size_t *outlen)
+{
+	struct buf b;
+	buf_init(&b);
+	if (len > 0 && len < (size_t)0x7fffffff) {
+		htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+						HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+						    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+		if (doc != NULL) {
+			struct text_out t = {&b, false, 0};
+			walk(&t, xmlDocGetRootElement(doc));
+			xmlFreeDoc(doc);
+		}
+	}
+	if (outlen != NULL)
+		*outlen = b.len;
+	return buf_steal(&b);
+}
+
+/* ---- paragraphs and sentences ----------------------------------------- */
+
+static void add_span(struct span **spans, size_t *n, size_t start, size_t end)
+{
+	if ((*n & (*n - 1)) == 0) /* grow at powers of two */
+		*spans = xrealloc(*spans, (*n ? *n * 2 : 16) * sizeof(**spans));
+	(*spans)[*n].start = start;
+	(*spans)[*n].end = end;
+	(*n)++;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Words after which a full stop does not end a sentence. */
+static bool is_abbreviation(const char *word, size_t len)
+{
+	static const char *const abbrevs[] = {
+	    "mr",  "mrs",  "ms",  "dr",	  "prof", "sr",	 "jr",	 "st",	 "mt",	 "no",	 "nos",
+	    "jan", "feb",  "mar", "apr",  "jun",  "jul", "aug",	 "sep",	 "sept", "oct",	 "nov",
+	    "dec", "inc",  "ltd", "co",	  "corp", "vs",	 "etc",	 "gov",	 "sen",	 "rep",	 "gen",
+	    "col", "lt",   "sgt", "capt", "adm",  "rev", "hon",	 "pres", "approx", "est", "fig",
+	    "op",  "vol",  "art", "para", "ch",	  "pp",	 "messrs", "mon", "tue", "tues",
+	    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL,
+	};
+	if (len == 1 && word[0] >= 'A' && word[0] <= 'Z')
+		return true; /* an initial: "J. Smith" */
+	if (memchr(word, '.', len) != NULL)
+		return true; /* U.S., e.g., i.e., U.K. */
+	for (const char *const *a = abbrevs; *a != NULL; a++)
+		if (strlen(*a) == len && strncasecmp(*a, word, len) == 0)
+			return true;
+	return false;
+}
+
+/* The word that ends just before the full stop at dot. */
+static bool abbreviation_before(const char *text, size_t start, size_t dot)
+{
+	size_t w = dot;
+	while (w > start && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"')
+		w--;
+	return dot > w && is_abbreviation(text + w, dot - w);
+}
+
+/* Length of a closing quotation mark or bracket at p, or 0. */
+static size_t closer_len(const char *p)
+{
+	if (*p == '"' || *p == '\'' || *p == ')' || *p == ']')
+		return 1;
+	if (memcmp(p, "\xE2\x80\x9D", 3) == 0 || memcmp(p, "\xE2\x80\x99", 3) == 0)
+		return 3; /* ” ’ */
+	return 0;
+}
+
+/* Does an opening curly quote start at p? */
+static bool opens_quote(const char *p)
+{
+	return memcmp(p, "\xE2\x80\x9C", 3) == 0; /* “ */
+}
+
+static bool closes_quote(const char *p)
+{
+	return memcmp(p, "\xE2\x80\x9D", 3) == 0; /* ” */
+}
+
+/* Splits one paragraph [start, end) into sentences.  A sentence does not
+ * end inside a quotation, so a quote of several sentences stays whole. */
+static void split_sentences(struct doc *d, size_t start, size_t end)
+{
+	const char *t = d->text;
+	size_t s = start;
+	int in_quote = 0;
+	bool straight_open = false;
+
+	for (size_t i = start; i < end; i++) {
+		if (end - i >= 3 && opens_quote(t + i))
+			in_quote++;
+		else if (end - i >= 3 && closes_quote(t + i) && in_quote > 0)
+			in_quote--;
+		else if (t[i] == '"')
+			straight_open = !straight_open;
+		if (t[i] != '.' && t[i] != '!' && t[i] != '?')
+			continue;
+		size_t j = i + 1;
+		/* Closing marks belong to the sentence they close. */
+		for (size_t n; j < end && (n = closer_len(t + j)) > 0; j += n) {
+			if (end - j >= 3 && closes_quote(t + j) && in_quote > 0)
+				in_quote--;
+			else if (t[j] == '"')
+				straight_open = !straight_open;
+		}
+		if (in_quote > 0 || straight_open)
+			continue;
+		if (j < end && !is_space(t[j]))
+			continue; /* 3.5, U.S.-China, "...?" inside a word */
+		if (t[i] == '.' && abbreviation_before(t, s, i))
+			continue;
+		add_span(&d->sentences, &d->nsentences, s, j);
+		while (j < end && is_space(t[j]))
+			j++;
+		s = j;
+		i = j > 0 ? j - 1 : j;
+	}
+	if (s < end)
+		add_span(&d->sentences, &d->nsentences, s, end);
+}
+
+void doc_split(struct doc *d)
+{
+	const char *t = d->text;
+	size_t i = 0;
+
+	d->paragraphs = NULL;
+	d->sentences = NULL;
+	d->nparagraphs = d->nsentences = 0;
+	while (i < d->len) {
+		while (i < d->len && is_space(t[i]))
+			i++;
+		if (i >= d->len)
+			break;
+		size_t start = i;
+		/* A paragraph ends at a blank line. */
+		while (i < d->len) {
+			if (t[i] == '\n') {
+				size_t k = i + 1;
+				while (k < d->len && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r'))
+					k++;
+				if (k >= d->len || t[k] == '\n')
+					break;
+			}
+			i++;
+		}
+		size_t end = i;
+		while (end > start && is_space(t[end - 1]))
+			end--;
+		add_span(&d->paragraphs, &d->nparagraphs, start, end);
+		split_sentences(d, start, end);
+	}
+}
+
+void doc_free_spans(struct doc *d)
+{
+	free(d->paragraphs);
+	free(d->sentences);
+	d->paragraphs = d->sentences = NULL;
+	d->nparagraphs = d->nsentences = 0;
+}
+
+size_t doc_sentence_at(const struct doc *d, size_t pos)
+{
+	size_t lo = 0, hi = d->nsentences;
+	while (lo + 1 < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (d->sentences[mid].start <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
