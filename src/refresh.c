@@ -71,7 +71,7 @@ struct refresh {
 	bool store_failed;
 	/* Feeds that answered 304: recorded together at the end, so a feed
 	 * that has not changed costs no parsing and no write of its own. */
-	struct feed_task **unchanged;
+	size_t *unchanged; /* indexes into tasks */
 	size_t nunchanged;
 };
 
@@ -226,7 +226,7 @@ static void store_fetched(struct refresh *r, struct fetched *f)
 	if (!f->ok) {
 		record_failure(r, t, f->http_status, f->error);
 	} else if (f->not_modified) {
-		r->unchanged[r->nunchanged++] = t;
+		r->unchanged[r->nunchanged++] = (size_t)(t - r->tasks);
 		if (r->args->verbosity == VERBOSITY_VERBOSE)
 			feed_message(r, t, _("not modified"));
 	} else {
@@ -296,7 +296,7 @@ static void record_unchanged(struct refresh *r)
 	bool ok = r->nunchanged == 0 || store_begin(r->store);
 
 	for (size_t i = 0; ok && i < r->nunchanged; i++)
-		ok = store_feed_result(r->store, r->unchanged[i]->state.id, &o);
+		ok = store_feed_result(r->store, r->tasks[r->unchanged[i]].state.id, &o);
 	if (ok && r->nunchanged > 0)
 		ok = store_commit(r->store);
 	if (!ok) {
