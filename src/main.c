@@ -18,6 +18,7 @@
 #include "conf/feeds_conf.h"
 #include "parse/feed.h"
 #include "present/feed_json.h"
+#include "article_analysis.h"
 #include "refresh.h"
 
 /* Exit statuses, as retl(1) documents them. */
@@ -27,11 +28,13 @@ enum {
 	EXIT_USAGE = 2,
 };
 
-enum command { CMD_NONE, CMD_PARSE, CMD_REFRESH };
+enum command { CMD_NONE, CMD_PARSE, CMD_REFRESH, CMD_ANALYZE, CMD_REANALYZE };
 
 struct args {
 	enum command command;
 	const char *parse_file;
+	const char *analyze_file;
+	const char *date;
 	const char *url;
 	size_t max_size;
 	struct refresh_args refresh;
@@ -58,6 +61,15 @@ static void usage(FILE *out)
 	      out);
 	fputs(_("      --max-size SIZE   refuse documents larger than SIZE bytes (K, M, G\n"
 		"                        suffixes; default 32M)\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Analysis:\n"), out);
+	fputs(_("      --analyze FILE    analyse one plain-text article (- for standard input)\n"
+		"                        and print its actors, quotes, events and documents\n"
+		"      --date DATE       the day the article was written (YYYY-MM-DD)\n"),
+	      out);
+	fputs(_("      --reanalyze       analyse every stored article again (after editing\n"
+		"                        actors.conf)\n"),
 	      out);
 	fputs("\n", out);
 	fputs(_("Files:\n"), out);
@@ -107,7 +119,17 @@ __attribute__((format(printf, 1, 2))) static int bad_usage(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-enum { OPT_URL = 256, OPT_MAX_SIZE, OPT_DB, OPT_CONFIG, OPT_FORCE, OPT_WAIT };
+enum {
+	OPT_URL = 256,
+	OPT_MAX_SIZE,
+	OPT_DB,
+	OPT_CONFIG,
+	OPT_FORCE,
+	OPT_WAIT,
+	OPT_ANALYZE,
+	OPT_DATE,
+	OPT_REANALYZE,
+};
 
 static int parse_args(int argc, char **argv, struct args *a)
 {
@@ -116,6 +138,9 @@ static int parse_args(int argc, char **argv, struct args *a)
 		{"url", required_argument, NULL, OPT_URL},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 		{"refresh", no_argument, NULL, 'r'},
+		{"analyze", required_argument, NULL, OPT_ANALYZE},
+		{"date", required_argument, NULL, OPT_DATE},
+		{"reanalyze", no_argument, NULL, OPT_REANALYZE},
 		{"force", no_argument, NULL, OPT_FORCE},
 		{"wait", no_argument, NULL, OPT_WAIT},
 		{"jobs", required_argument, NULL, 'j'},
@@ -145,6 +170,16 @@ static int parse_args(int argc, char **argv, struct args *a)
 			break;
 		case 'r':
 			a->command = CMD_REFRESH;
+			break;
+		case OPT_ANALYZE:
+			a->command = CMD_ANALYZE;
+			a->analyze_file = optarg;
+			break;
+		case OPT_DATE:
+			a->date = optarg;
+			break;
+		case OPT_REANALYZE:
+			a->command = CMD_REANALYZE;
 			break;
 		case OPT_FORCE:
 			a->refresh.force = true;
@@ -227,6 +262,13 @@ int main(int argc, char **argv)
 		break;
 	case CMD_REFRESH:
 		rc = refresh_run(&a.refresh);
+		break;
+	case CMD_ANALYZE:
+		rc = analyze_file_command(a.analyze_file, a.date);
+		break;
+	case CMD_REANALYZE:
+		rc = reanalyze_command(a.refresh.db_path,
+				       a.refresh.verbosity == VERBOSITY_QUIET);
 		break;
 	default:
 		usage(stderr);

@@ -17,10 +17,12 @@
 #include "common/i18n.h"
 #include "common/paths.h"
 #include "common/queue.h"
+#include "article_analysis.h"
 #include "common/util.h"
 #include "conf/feeds_conf.h"
 #include "fetch/fetch.h"
 #include "parse/feed.h"
+#include "store/analysis_store.h"
 #include "store/store.h"
 
 static volatile sig_atomic_t interrupted;
@@ -57,6 +59,7 @@ struct fetched {
 struct refresh {
 	const struct refresh_args *args;
 	struct queue queue;
+	struct analyser *analyser;
 	struct store *store;
 	struct feed_task *tasks;
 	size_t ntasks;
@@ -133,7 +136,7 @@ static bool store_entry(void *arg, const struct feed_entry *e, const struct feed
 {
 	struct refresh *r = arg;
 	(void)info;
-	switch (store_put_entry(r->store, r->current->state.id, e, r->now)) {
+	switch (store_put_entry(r->store, r->current->state.id, e, r->now, NULL)) {
 	case STORE_INSERTED:
 		r->feed_new++;
 		break;
@@ -405,6 +408,27 @@ static struct fetch_job *plan(struct refresh *r, const struct feeds_conf *conf, 
 	return jobs;
 }
 
+/* The new and changed articles are analysed after they are stored: here
+ * when they are few, as from an hourly cron job; when there are many (a
+ * first refresh), by a detached process, so that the refresh does not
+ * wait on the analysis. */
+#define INLINE_ANALYSIS_BYTES ((int64_t)4 << 20)
+
+static bool analyse_new_articles(struct refresh *r)
+{
+	int64_t pending = store_pending_bytes(r->store);
+	if (pending <= 0 || interrupted)
+		return pending > 0;
+	if (pending > INLINE_ANALYSIS_BYTES)
+		return true;
+	if (!analyser_run_stored(r->analyser, r->store, true, false)) {
+		clear_progress(r);
+		fprintf(stderr, _("retl: cannot store the analysis: %s\n"), store_error(r->store));
+		r->failed++;
+	}
+	return false;
+}
+
 /* Fetches in this thread while another parses and stores.  The storing
  * thread takes no signals: they are for the fetching loop to notice. */
 static bool run_threads(struct refresh *r, struct fetch_job *jobs, size_t njobs,
@@ -481,6 +505,16 @@ int refresh_run(const struct refresh_args *args)
 		status = 1;
 		goto out;
 	}
+	bool config_error;
+	r.analyser = analyser_new(r.store, &error, &config_error);
+	if (r.analyser == NULL) {
+		fprintf(stderr, "retl: %s\n", error);
+		free(error);
+		store_close(r.store);
+		close(lock);
+		status = config_error ? 2 : 1;
+		goto out;
+	}
 	r.progress = isatty(STDERR_FILENO) && args->verbosity != VERBOSITY_QUIET;
 	store_begin_bulk(r.store);
 	r.now = (int64_t)time(NULL);
@@ -499,6 +533,7 @@ int refresh_run(const struct refresh_args *args)
 	if (!run_threads(&r, jobs, njobs, &fo))
 		status = 1;
 	record_unchanged(&r);
+	bool analyse_later = analyse_new_articles(&r);
 	store_end_bulk(r.store);
 	free(jobs);
 	summary(&r);
@@ -514,8 +549,11 @@ int refresh_run(const struct refresh_args *args)
 	}
 	free(r.tasks);
 	free(r.unchanged);
+	analyser_free(r.analyser);
 	store_close(r.store);
 	close(lock);
+	if (analyse_later)
+		analyse_pending_detached(db_path);
 out:
 	feeds_conf_free(&conf);
 	free(db_path);

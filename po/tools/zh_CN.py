@@ -100,3 +100,47 @@ T = {
     "数据库版本为 %d，比此 retl 所知的版本（%d）更新",
 "cannot open the database": "无法打开数据库",
 }
+T.update({
+"'%s' is already a name of '%s'": "“%s”已是“%s”的名称",
+"'%s' has no words": "“%s”中没有词",
+"'%s' has more than %d words": "“%s”超过 %d 个词",
+"actor '%s' has no kind": "行为体“%s”没有 kind",
+"empty person name": "人名为空",
+"unknown kind '%s' (country, agency, organisation or person)":
+    "未知的类别“%s”（应为 country、agency、organisation 或 person）",
+"'aka' without a person before it": "“aka”之前没有人物",
+"missing ']'": "缺少“]”",
+"text after ']'": "“]”之后有多余文字",
+"empty actor name": "行为体名称为空",
+"missing key before '='": "“=”之前缺少键",
+"'%s' before the first [actor]": "“%s”出现在第一个 [行为体] 之前",
+"invalid UTF-8": "无效的 UTF-8",
+"the article is larger than 16 MiB": "文章超过 16 MiB",
+"retl: --analyze needs --date YYYY-MM-DD, the day the article was written\n":
+    "retl：--analyze 需要 --date YYYY-MM-DD，即文章的撰写日期\n",
+"Analysing: %zu of %lld articles": "正在分析：%zu/%lld 篇文章",
+"%lld articles analysed\n": "已分析 %lld 篇文章\n",
+"Analysis:\n": "分析：\n",
+"      --analyze FILE    analyse one plain-text article (- for standard input)\n"
+"                        and print its actors, quotes, events and documents\n"
+"      --date DATE       the day the article was written (YYYY-MM-DD)\n":
+    "      --analyze FILE    分析一篇纯文本文章（- 表示标准输入），\n"
+    "                        输出其中的行为体、引语、事件和文件\n"
+    "      --date DATE       文章的撰写日期（YYYY-MM-DD）\n",
+"      --reanalyze       analyse every stored article again (after editing\n"
+"                        actors.conf)\n":
+    "      --reanalyze       重新分析所有已保存的文章（修改 actors.conf 之后）\n",
+"retl: cannot store the analysis: %s\n": "retl：无法保存分析结果：%s\n",
+"retl: %s: cannot store the analysis: %s\n": "retl：%s：无法保存分析结果：%s\n",
+"retl: cannot start a thread: %s\n": "retl：无法启动线程：%s\n",
+"retl: cannot record the feeds that did not change: %s\n": "retl：无法记录未变更的订阅源：%s\n",
+"line longer than %d bytes (%s)": "行长超过 %d 字节（%s）",
+})
+T.update({
+"name longer than %d bytes": "名称超过 %d 字节",
+"unknown key '%s'": "未知的键“%s”",
+"expected 'key = value' or '[actor]'": "应为“键 = 值”或“[行为体]”",
+"empty value for '%s'": "“%s”的值为空",
+"control character 0x%02x": "控制字符 0x%02x",
+"file larger than %zu KiB": "文件超过 %zu KiB",
+})

@@ -13,6 +13,8 @@ enum actor_kind { ACTOR_COUNTRY, ACTOR_AGENCY, ACTOR_ORGANISATION, ACTOR_PERSON 
 struct person {
 	char *name; /* "Scott Bessent" */
 	char *role; /* "Treasury Secretary", or NULL */
+	char **aliases; /* other names that are theirs: "President Trump" */
+	size_t naliases;
 };
 
 struct actor {
@@ -40,10 +42,11 @@ size_t actors_count(const struct actors *a);
 const struct actor *actors_get(const struct actors *a, int index);
 
 /* The actor whose canonical name or alias is name (case-insensitive,
- * white space folded), or -1. */
+ * white space and apostrophes folded, a leading "the" ignored), or -1. */
 int actors_lookup(const struct actors *a, const char *name);
-/* The actor a person (full name, case-insensitive) speaks for, or -1;
- * *person gets the person when not NULL. */
+/* The actor a person (full name or one of their aliases,
+ * case-insensitive) speaks for, or -1; *person gets the person when not
+ * NULL. */
 int actors_person(const struct actors *a, const char *name, const struct person **person);
 
 /* Every mention of an actor or of one of its people in d: whole words,

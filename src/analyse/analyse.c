@@ -12,15 +12,30 @@
 #include "common/paths.h"
 #include "common/util.h"
 
+/* The index of the first mention starting at or after pos (mentions are
+ * in text order), by binary search: articles can be long. */
+static size_t first_mention_at(const struct mention *m, size_t nm, size_t pos)
+{
+	size_t lo = 0, hi = nm;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m[mid].where.start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The actors mentioned in [start, end), each once, in order of first
- * mention.  mentions are in text order. */
+ * mention. */
 static void actors_within(const struct mention *m, size_t nm, size_t start, size_t end,
 			  int **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	for (size_t i = 0; i < nm; i++) {
-		if (m[i].where.start < start || m[i].where.end > end)
+	for (size_t i = first_mention_at(m, nm, start); i < nm && m[i].where.start < end; i++) {
+		if (m[i].where.end > end)
 			continue;
 		bool seen = false;
 		for (size_t j = 0; j < *n && !seen; j++)
@@ -38,7 +53,7 @@ static void make_events(const struct doc *d, struct analysis *an)
 {
 	an->events = xcalloc(an->ntimexes ? an->ntimexes : 1, sizeof(*an->events));
 	for (size_t i = 0; i < an->ntimexes; i++) {
-		const struct timex *t = &an->timexes[i];
+		const struct time_expr *t = &an->timexes[i];
 		if (t->is_duration)
 			continue;
 		struct event *e = &an->events[an->nevents++];

@@ -47,7 +47,7 @@ struct mention {
 };
 
 /* A resolved time expression. */
-struct timex {
+struct time_expr {
 	struct span where;	 /* the expression, e.g. "last week" */
 	enum precision precision;
 	struct ymd value;	 /* day precision: all three; week: year and
@@ -66,7 +66,7 @@ struct quote {
 };
 
 struct event {
-	struct timex when;
+	struct time_expr when;
 	size_t sentence; /* index into doc.sentences */
 	int *actors;	 /* indexes into actors */
 	size_t nactors;
@@ -82,7 +82,7 @@ struct analysis {
 	size_t nmentions;
 	struct quote *quotes;
 	size_t nquotes;
-	struct timex *timexes;
+	struct time_expr *timexes;
 	size_t ntimexes;
 	struct event *events;
 	size_t nevents;

@@ -200,6 +200,10 @@ static void named_act(const struct cursor *c, size_t start, struct docref **out,
 			start = trim_stoppers(c, start, last_end);
 			if (last_end - start <= wl)
 				return; /* "The Act" alone names nothing */
+			/* The year is part of the name: "Trade Act of 1974". */
+			if (c->len - last_end >= 8 && memcmp(c->text + last_end, " of ", 4) == 0 &&
+			    digits_at(c, last_end + 4, 4) == 4)
+				last_end += 8;
 			char name[160];
 			snprintf(name, sizeof(name), "%.*s", (int)(last_end - start),
 				 c->text + start);
@@ -227,6 +231,9 @@ void docrefs_find(const struct doc *d, struct docref **out, size_t *n)
 
 	for (size_t i = 0; i < d->len; i++) {
 		char ch = d->text[i];
+		/* Names start with a capital, citations with a digit. */
+		if (!is_upper(ch) && !is_digit(ch))
+			continue;
 		if (!starts_word(&c, i))
 			continue;
 		if (is_digit(ch)) {

@@ -146,7 +146,7 @@ static bool is_abbreviation(const char *word, size_t len)
 	    "jan", "feb",  "mar", "apr",  "jun",  "jul", "aug",	 "sep",	 "sept", "oct",	 "nov",
 	    "dec", "inc",  "ltd", "co",	  "corp", "vs",	 "etc",	 "gov",	 "sen",	 "rep",	 "gen",
 	    "col", "lt",   "sgt", "capt", "adm",  "rev", "hon",	 "pres", "approx", "est", "fig",
-	    "op",  "vol",  "art", "para", "ch",	  "pp",	 "messrs", "mon", "tue", "tues",
+	    "op",  "vol",  "art", "ch",	  "pp",	 "messrs", "mon", "tue", "tues",
 	    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL,
 	};
 	if (len == 1 && word[0] >= 'A' && word[0] <= 'Z')
@@ -168,12 +168,13 @@ static bool abbreviation_before(const char *text, size_t start, size_t dot)
 	return dot > w && is_abbreviation(text + w, dot - w);
 }
 
-/* Length of a closing quotation mark or bracket at p, or 0. */
-static size_t closer_len(const char *p)
+/* Length of a closing quotation mark or bracket at p (avail bytes), or 0. */
+static size_t closer_len(const char *p, size_t avail)
 {
 	if (*p == '"' || *p == '\'' || *p == ')' || *p == ']')
 		return 1;
-	if (memcmp(p, "\xE2\x80\x9D", 3) == 0 || memcmp(p, "\xE2\x80\x99", 3) == 0)
+	if (avail >= 3 &&
+	    (memcmp(p, "\xE2\x80\x9D", 3) == 0 || memcmp(p, "\xE2\x80\x99", 3) == 0))
 		return 3; /* ” ’ */
 	return 0;
 }
@@ -199,6 +200,10 @@ static void split_sentences(struct doc *d, size_t start, size_t end)
 	bool straight_open = false;
 
 	for (size_t i = start; i < end; i++) {
+		/* Only punctuation and quotation marks matter here. */
+		unsigned char c = (unsigned char)t[i];
+		if (c != '.' && c != '!' && c != '?' && c != '"' && c != 0xE2)
+			continue;
 		if (end - i >= 3 && opens_quote(t + i))
 			in_quote++;
 		else if (end - i >= 3 && closes_quote(t + i) && in_quote > 0)
@@ -209,7 +214,7 @@ static void split_sentences(struct doc *d, size_t start, size_t end)
 			continue;
 		size_t j = i + 1;
 		/* Closing marks belong to the sentence they close. */
-		for (size_t n; j < end && (n = closer_len(t + j)) > 0; j += n) {
+		for (size_t n; j < end && (n = closer_len(t + j, end - j)) > 0; j += n) {
 			if (end - j >= 3 && closes_quote(t + j) && in_quote > 0)
 				in_quote--;
 			else if (t[j] == '"')
@@ -247,13 +252,17 @@ void doc_split(struct doc *d)
 		size_t start = i;
 		/* A paragraph ends at a blank line. */
 		while (i < d->len) {
-			if (t[i] == '\n') {
-				size_t k = i + 1;
-				while (k < d->len && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r'))
-					k++;
-				if (k >= d->len || t[k] == '\n')
-					break;
+			const char *nl = memchr(t + i, '\n', d->len - i);
+			if (nl == NULL) {
+				i = d->len;
+				break;
 			}
+			i = (size_t)(nl - t);
+			size_t k = i + 1;
+			while (k < d->len && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r'))
+				k++;
+			if (k >= d->len || t[k] == '\n')
+				break;
 			i++;
 		}
 		size_t end = i;

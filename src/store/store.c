@@ -15,6 +15,7 @@
 #include "common/paths.h"
 #include "common/util.h"
 #include "store/schema.h"
+#include "store/store_db.h"
 
 enum stmt_id {
 	ST_FEED_SELECT,
@@ -49,7 +50,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * whether the entry changed. */
 	[ST_ART_UPDATE] = "UPDATE articles SET guid = ?2, link = ?3, title = ?4, author = ?5,"
 			  " published = ?6, updated = ?7, summary = ?8, content = ?9,"
-			  " categories = ?10, last_changed = ?11, indexed = 0"
+			  " categories = ?10, last_changed = ?11, indexed = 0, analysed = 0"
 			  " WHERE id = ?1 AND (guid IS NOT ?2 OR link IS NOT ?3 OR title IS NOT ?4"
 			  " OR author IS NOT ?5 OR published IS NOT ?6 OR updated IS NOT ?7"
 			  " OR summary IS NOT ?8 OR content IS NOT ?9 OR categories IS NOT ?10)",
@@ -59,6 +60,11 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[ST_COUNT];
 };
+
+sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
 
 const char *store_error(const struct store *s)
 {
@@ -286,7 +292,7 @@ static void bind_entry(sqlite3_stmt *st, const struct feed_entry *e, const char 
 }
 
 enum store_change store_put_entry(struct store *s, int64_t feed_id, const struct feed_entry *e,
-				  int64_t now)
+				  int64_t now, int64_t *article_id)
 {
 	int64_t id = find_article(s, ST_ART_BY_GUID, feed_id, e->id);
 	if (id == 0 && e->link != NULL)
@@ -303,6 +309,8 @@ enum store_change store_put_entry(struct store *s, int64_t feed_id, const struct
 	free(categories);
 	if (rc != SQLITE_DONE)
 		return STORE_FAILED;
+	if (article_id != NULL)
+		*article_id = id > 0 ? id : sqlite3_last_insert_rowid(s->db);
 	if (id == 0)
 		return STORE_INSERTED;
 	return sqlite3_changes(s->db) > 0 ? STORE_UPDATED : STORE_UNCHANGED;

@@ -45,7 +45,7 @@ enum store_change { STORE_UNCHANGED, STORE_INSERTED, STORE_UPDATED, STORE_FAILED
 /* Stores an entry of a feed: matched by id, then by link; a known entry is
  * updated when it changed, never duplicated. */
 enum store_change store_put_entry(struct store *s, int64_t feed_id, const struct feed_entry *e,
-				  int64_t now);
+				  int64_t now, int64_t *article_id);
 
 /* The outcome of one fetch of a feed. */
 struct fetch_outcome {

@@ -178,15 +178,15 @@ static void test_dedup(void **state)
 	feed_state_free(&fs);
 
 	struct feed_entry a = entry("g1", "https://example.org/1", "One");
-	assert_int_equal(store_put_entry(s, feed_id, &a, 100), STORE_INSERTED);
-	assert_int_equal(store_put_entry(s, feed_id, &a, 101), STORE_UNCHANGED);
+	assert_int_equal(store_put_entry(s, feed_id, &a, 100, NULL), STORE_INSERTED);
+	assert_int_equal(store_put_entry(s, feed_id, &a, 101, NULL), STORE_UNCHANGED);
 	a.title = "One, corrected";
-	assert_int_equal(store_put_entry(s, feed_id, &a, 102), STORE_UPDATED);
+	assert_int_equal(store_put_entry(s, feed_id, &a, 102, NULL), STORE_UPDATED);
 	/* The same link under a new id is the same entry. */
 	struct feed_entry b = entry("g1-new", "https://example.org/1", "One, corrected");
-	assert_int_equal(store_put_entry(s, feed_id, &b, 103), STORE_UPDATED);
+	assert_int_equal(store_put_entry(s, feed_id, &b, 103, NULL), STORE_UPDATED);
 	struct feed_entry c = entry("g2", NULL, "Two");
-	assert_int_equal(store_put_entry(s, feed_id, &c, 104), STORE_INSERTED);
+	assert_int_equal(store_put_entry(s, feed_id, &c, 104, NULL), STORE_INSERTED);
 	assert_int_equal(store_count(s, "articles"), 2);
 
 	struct fetch_outcome o = {.when = 200, .http_status = 200, .success = true,
@@ -215,8 +215,8 @@ static void test_full_text_index(void **state)
 	assert_true(store_feed_prepare(s, &conf, &fs));
 	struct feed_entry a = entry("g1", NULL, "Port fees on Chinese ships");
 	struct feed_entry b = entry("g2", NULL, "Rare earth export controls");
-	assert_int_equal(store_put_entry(s, fs.id, &a, 1), STORE_INSERTED);
-	assert_int_equal(store_put_entry(s, fs.id, &b, 1), STORE_INSERTED);
+	assert_int_equal(store_put_entry(s, fs.id, &a, 1, NULL), STORE_INSERTED);
+	assert_int_equal(store_put_entry(s, fs.id, &b, 1, NULL), STORE_INSERTED);
 	/* Stored, not yet indexed. */
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
 				       "MATCH 'port'"),
@@ -227,7 +227,7 @@ static void test_full_text_index(void **state)
 			 1);
 	/* A changed title leaves the index and comes back with its new words. */
 	a.title = "Harbour fees on Chinese ships";
-	assert_int_equal(store_put_entry(s, fs.id, &a, 2), STORE_UPDATED);
+	assert_int_equal(store_put_entry(s, fs.id, &a, 2, NULL), STORE_UPDATED);
 	assert_true(store_index_pending(s));
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
 				       "MATCH 'port'"),

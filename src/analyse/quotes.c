@@ -1,0 +1,2222 @@
+/* Quotes: who said what, in their own words, in reported speech, or in
+ * both at once.
+ *
+ * Each paragraph is cut once into tokens (words, punctuation, quotation
+ * marks paired as they open and close) and into sentences, and each
+ * sentence is read in order:
+ *   1. a quotation looks for its speaker right next to it
+ *      ("...," X said / said X / X said: "...");
+ *   2. a cue verb outside quotation marks looks for its subject before
+ *      it and a reported clause after it (X said that ..., ..., X said,
+ *      according to X); quoted fragments in the clause make it mixed;
+ *   3. a quotation still without a speaker takes the one of its paragraph
+ *      (split quotes) or, when the paragraph is nothing but the quote,
+ *      the one of the paragraph before.
+ * Every look is bounded by a few tokens, so the whole stays linear.
+ *
+ * Choices: a mixed quote's text is its whole reported clause, where the
+ * quoted fragments keep their marks; a quote that runs over paragraphs
+ * gives one quote per paragraph; a quote that only continues the
+ * previous paragraph's speaker has the cue "". */
+#include "config.h"
+
+#include "analyse/quotes.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/util.h"
+
+/* ---- word lists ------------------------------------------------------ */
+
+/* Cue verbs and what may follow them.  SAY: the reported clause may follow
+ * with no "that"; OBJ: an object may stand before it ("told reporters
+ * that"); ING: a participle that goes on with the sentence's speaker
+ * ("..., adding that"); NODIRECT: never introduces a direct quote. */
+enum { CUE_SAY = 1, CUE_OBJ = 2, CUE_ING = 4, CUE_NODIRECT = 8 };
+
+struct cue {
+	const char *word;
+	unsigned flags;
+};
+
+static const struct cue cues[] = {
+    {"acknowledged", 0},
+    {"acknowledges", 0},
+    {"added", 0},
+    {"adding", CUE_ING},
+    {"adds", 0},
+    {"admits", 0},
+    {"admitted", 0},
+    {"agreed", 0},
+    {"agrees", 0},
+    {"announced", 0},
+    {"announces", 0},
+    {"argue", 0},
+    {"argued", 0},
+    {"argues", 0},
+    {"arguing", CUE_ING},
+    {"asked", CUE_OBJ},
+    {"asks", CUE_OBJ},
+    {"asserted", 0},
+    {"asserts", 0},
+    {"assured", CUE_OBJ},
+    {"believe", CUE_NODIRECT},
+    {"believed", CUE_NODIRECT},
+    {"believes", CUE_NODIRECT},
+    {"cautioned", CUE_OBJ},
+    {"cautions", CUE_OBJ},
+    {"claim", 0},
+    {"claimed", 0},
+    {"claims", 0},
+    {"commented", 0},
+    {"comments", 0},
+    {"conceded", 0},
+    {"concedes", 0},
+    {"concluded", 0},
+    {"confirmed", 0},
+    {"confirms", 0},
+    {"contended", 0},
+    {"contends", 0},
+    {"continued", 0},
+    {"countered", 0},
+    {"counters", 0},
+    {"declared", 0},
+    {"declares", 0},
+    {"denied", 0},
+    {"denies", 0},
+    {"disclosed", 0},
+    {"emphasised", 0},
+    {"emphasises", 0},
+    {"emphasized", 0},
+    {"emphasizes", 0},
+    {"estimated", 0},
+    {"estimates", 0},
+    {"expected", CUE_NODIRECT},
+    {"expects", CUE_NODIRECT},
+    {"explained", 0},
+    {"explaining", CUE_ING},
+    {"explains", 0},
+    {"feared", CUE_NODIRECT},
+    {"fears", CUE_NODIRECT},
+    {"feels", CUE_NODIRECT},
+    {"felt", CUE_NODIRECT},
+    {"highlighted", 0},
+    {"highlights", 0},
+    {"indicated", 0},
+    {"indicates", 0},
+    {"informed", CUE_OBJ},
+    {"insist", 0},
+    {"insisted", 0},
+    {"insisting", CUE_ING},
+    {"insists", 0},
+    {"maintained", 0},
+    {"maintains", 0},
+    {"mentioned", 0},
+    {"mentions", 0},
+    {"note", 0},
+    {"noted", 0},
+    {"notes", 0},
+    {"noting", CUE_ING},
+    {"observed", 0},
+    {"observes", 0},
+    {"pledged", 0},
+    {"pointed", 0},
+    {"pointing", CUE_ING},
+    {"posted", 0},
+    {"predicted", 0},
+    {"predicts", 0},
+    {"promised", 0},
+    {"recalled", 0},
+    {"recalls", 0},
+    {"reckons", CUE_NODIRECT},
+    {"reiterated", 0},
+    {"reiterates", 0},
+    {"remarked", 0},
+    {"replied", 0},
+    {"replies", 0},
+    {"responded", 0},
+    {"retorted", 0},
+    {"revealed", 0},
+    {"said", CUE_SAY},
+    {"say", CUE_SAY},
+    {"saying", CUE_SAY | CUE_ING},
+    {"says", CUE_SAY},
+    {"signaled", 0},
+    {"signalled", 0},
+    {"stated", 0},
+    {"states", 0},
+    {"stressed", 0},
+    {"stresses", 0},
+    {"stressing", CUE_ING},
+    {"suggest", 0},
+    {"suggested", 0},
+    {"suggesting", CUE_ING},
+    {"suggests", 0},
+    {"tells", CUE_OBJ},
+    {"think", CUE_NODIRECT},
+    {"thinks", CUE_NODIRECT},
+    {"told", CUE_OBJ},
+    {"tweeted", 0},
+    {"underlined", 0},
+    {"underscored", 0},
+    {"vowed", 0},
+    {"warned", CUE_OBJ},
+    {"warning", CUE_ING},
+    {"warns", CUE_OBJ},
+    {"writes", 0},
+    {"wrote", 0},
+};
+
+/* clang-format off */
+/* Titles and descriptions cut from before a name ("US Treasury Secretary
+ * Scott Bessent"), never part of one. */
+static const char *const titles[] = {
+    "president", "vice", "premier", "prime", "minister", "secretary", "chancellor",
+    "senator", "sen", "representative", "rep", "congressman", "congresswoman", "governor",
+    "gov", "ambassador", "chairman", "chairwoman", "chair", "chairperson", "director",
+    "director-general", "general", "spokesperson", "spokesman", "spokeswoman", "deputy",
+    "chief", "executive", "officer", "commissioner", "mr", "mrs", "ms", "miss", "dr", "prof",
+    "professor", "mayor", "king", "queen", "prince", "princess", "sheikh", "lord", "lady",
+    "sir", "dame", "judge", "justice", "pope", "admiral", "adm", "gen", "lt", "col", "capt",
+    "sgt", "rev", "hon", "economist", "analyst", "leader", "speaker", "adviser", "advisor",
+    "envoy", "negotiator", "lawmaker", "councillor", "former", "acting", "senior", "top",
+    "head", "founder", "co-founder", "trade", "commerce", "finance", "foreign", "defence",
+    "defense", "state", "interior", "economic", "national", "security", "affairs",
+    "treasury", "customs", "industry", "energy", "transport", "agriculture", "health",
+    "labour", "labor", "education", "vice-president", "vice-premier", "president-elect",
+    "presidential", "press", "assistant", "undersecretary", "under-secretary", "attorney",
+    "managing", "partner", "strategist", "researcher", "lecturer", "fellow", "associate",
+    "editor", "correspondent", "reporter", "colonel", "major", "captain", "lieutenant",
+    "commander", "marshal", "opposition", "party", "federal", "central", "bank", "u.s",
+    "chinese", "american", "british", "japanese", "korean", "south", "north", "indian",
+    "australian", "european", "german", "french", "russian", "canadian", "mexican",
+    "brazilian", "taiwanese", "italian", "spanish", "dutch", "swiss", "ukrainian", "israeli",
+    "iranian", "saudi", "turkish", "vietnamese", "indonesian", "malaysian", "singaporean",
+    "thai", "philippine", "filipino", "pakistani", "egyptian", "polish", "swedish",
+    "norwegian", "danish", "finnish", "irish", "belgian", "austrian", "greek", "portuguese",
+    "argentine", "chilean", "colombian", "nigerian", "kenyan", "emirati", "qatari", "expert",
+    "specialist", "scholar", "academic", "consultant", "observer", "commentator", "historian",
+    "scientist", "lawyer", "author", "columnist", "investor", "trader", NULL,
+};
+
+/* Words that make a name an organisation's ("Edith Cowan University"). */
+static const char *const org_words[] = {
+    "ministry", "department", "office", "agency", "commission", "council", "committee",
+    "bureau", "administration", "authority", "authorities", "institute", "institution",
+    "university", "college", "school", "academy", "centre", "center", "group", "bank",
+    "fund", "corporation", "corp", "inc", "ltd", "company", "co", "association", "federation",
+    "union", "organisation", "organization", "government", "house", "parliament",
+    "congress", "senate", "court", "foundation", "society", "network", "news", "times",
+    "post", "journal", "reuters", "bloomberg", "xinhua", "daily", "herald", "guardian",
+    "telegraph", "tribune", "media", "capital", "partners", "securities", "holdings",
+    "technologies", "motors", "airlines", "trust", "exchange", "board", "forum", "embassy",
+    "consulate", "chamber", "command", "force", "army", "navy", "police", "service",
+    "services", "team", "alliance", "coalition", "programme", "program", "project",
+    "report", "index", "survey", "research", "economics", "analytics", "consulting",
+    "advisors", "advisers", "associates", "cabinet", "tv", "radio", NULL,
+};
+
+/* Capitalised words that start sentences, not names. */
+static const char *const stop_caps[] = {
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "their", "we",
+    "our", "i", "you", "he", "she", "his", "her", "some", "many", "most", "several", "both",
+    "all", "other", "others", "such", "any", "each", "every", "no", "in", "on", "at", "for",
+    "from", "with", "by", "to", "of", "and", "but", "or", "nor", "however", "meanwhile",
+    "still", "yet", "so", "now", "also", "while", "although", "though", "as", "because",
+    "since", "when", "if", "after", "before", "during", "despite", "under", "over", "last",
+    "next", "earlier", "later", "separately", "instead", "indeed", "moreover", "then",
+    "thus", "analysts", "experts", "officials", "critics", "observers", "economists",
+    "sources", "reports", "data", "figures", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", NULL,
+};
+
+/* Head nouns of a described source ("a spokesperson for ...", "the
+ * ministry"): who may speak for an actor without being named. */
+static const char *const source_nouns[] = {
+    "spokesperson", "spokespersons", "spokespeople", "spokesman", "spokesmen", "spokeswoman",
+    "spokeswomen", "official", "officials", "ministry", "ministries", "department",
+    "embassy", "consulate", "minister", "ministers", "secretary", "commission",
+    "commissioner", "government", "administration", "office", "agency", "regulator",
+    "regulators", "authorities", "council", "committee", "bureau", "representative",
+    "representatives", "negotiator", "negotiators", "diplomat", "diplomats", "envoy",
+    "ambassador", "president", "premier", "chancellor", "cabinet", "treasury", "customs",
+    "leadership", "company", "firm", "bank", "group", "side", NULL,
+};
+
+/* What is cited but does not speak ("according to customs data"). */
+static const char *const data_nouns[] = {
+    "data", "figures", "statistics", "estimate", "estimates", "calculations", "numbers",
+    "survey", "surveys", "poll", "polls", "index", "records", "filings", "documents",
+    "document", "report", "reports", "study", "studies", "analysis", "research", "forecast",
+    "forecasts", "projections", "readout", "transcript", "filing", "notice", NULL,
+};
+
+/* Other lower-case words a speaker's description may hold. */
+static const char *const describing[] = {
+    "a", "an", "the", "its", "his", "her", "their", "for", "of", "at", "from", "in", "with",
+    "on", "to", "and", "senior", "top", "chief", "deputy", "vice", "former", "acting",
+    "foreign", "commerce", "trade", "finance", "financial", "economic", "defence", "defense",
+    "state", "national", "federal", "central", "press", "executive", "general", "assistant",
+    "principal", "lead", "head", "local", "regional", "provincial", "municipal", "another",
+    "unnamed", "anonymous", "affairs", "security", "industry", "information", "commercial",
+    "international", "public", "team", "transport", "energy", "agriculture", "health",
+    "justice", "labour", "labor", "interior", "current", "new", "outgoing", "incoming",
+    "two", "three", "several", "joint", "familiar", "matter", "talks", "discussions",
+    "negotiations", "knowledge", "involved", "briefed", "close", "trade-related", NULL,
+};
+
+/* Words cut from the front of a subject ("But Bessent said"). */
+static const char *const connectives[] = {
+    "and", "but", "yet", "so", "while", "although", "though", "as", "because", "since",
+    "when", "if", "however", "meanwhile", "still", "now", "also", "then", "instead",
+    "indeed", "separately", "moreover", "furthermore", "nonetheless", "nevertheless",
+    "thus", "hence", "where", "whereas", NULL,
+};
+
+/* Between a subject and its verb ("Bessent has also said"). */
+static const char *const auxiliaries[] = {
+    "has", "have", "had", "also", "would", "will", "could", "may", "might", "did", "does",
+    "do", "then", "once", "again", "later", "earlier", "long", "since", "even", "just",
+    "always", "already", "often", "yesterday", "today", "tonight", "further", "meanwhile",
+    "however", "too", "himself", "herself", NULL,
+};
+
+/* What may follow a verb before "that" or the end of an attribution
+ * ("said in a statement", "wrote on Truth Social", "said Thursday"). */
+static const char *const complements[] = {
+    "in", "on", "at", "to", "during", "after", "before", "from", "with", "via", "through",
+    "over", "under", "while", "when", "as", "ahead", "late", "last", "this", "earlier",
+    "later", "early", "yesterday", "today", "tonight", "again", "also", "afterwards", "then",
+    "once", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "in-person", "privately", NULL,
+};
+
+/* Words that end such a complement ("in a statement", "on Thursday"),
+ * after which a clause may start with no "that". */
+static const char *const complement_ends[] = {
+    "statement", "statements", "interview", "briefing", "conference", "call", "post",
+    "speech", "email", "broadcast", "address", "meeting", "summit", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend", "month",
+    "year", "morning", "afternoon", "evening", "night", "today", "yesterday", "tonight",
+    "earlier", "later", NULL,
+};
+
+/* Words that end the head of a speaker's name or description. */
+static const char *const modifiers[] = {
+    "from", "of", "at", "with", "in", "for", "on", "who", "whose", "which", "to", "and",
+    NULL,
+};
+
+/* Words that join a name ("Ursula von der Leyen"). */
+static const char *const particles[] = {
+    "von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "le", "la", "bin",
+    "al", "ter", "y", "dos", "das", NULL,
+};
+
+/* Abbreviations that keep their full stop ("Ms. Zhang"). */
+static const char *const abbreviations[] = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt",
+    "col", "capt", "sgt", "rev", "adm", "hon", "messrs", "mt", "ft", "no", "nos", "vs",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "ltd", "co", "corp", "est", "approx", NULL,
+};
+/* clang-format on */
+
+/* ---- the word table -------------------------------------------------- */
+
+/* Every list above in one hash table, built once: a word's classes. */
+enum {
+	W_TITLE = 1 << 0,
+	W_ORG = 1 << 1,
+	W_STOPCAP = 1 << 2,
+	W_SOURCE = 1 << 3,
+	W_DESCRIBING = 1 << 4,
+	W_CONNECTIVE = 1 << 5,
+	W_AUX = 1 << 6,
+	W_COMPLEMENT = 1 << 7,
+	W_COMPLEMENT_END = 1 << 8,
+	W_MODIFIER = 1 << 9,
+	W_PARTICLE = 1 << 10,
+	W_ABBREV = 1 << 11,
+	W_CUE = 1 << 12,
+	W_DATA = 1 << 13
+};
+
+struct entry {
+	const char *word; /* small letters; NULL: a free slot */
+	size_t len;
+	unsigned classes;
+	unsigned flags; /* a cue's CUE_* */
+};
+
+#define TABLE_SIZE 2048 /* a power of two, over twice the words */
+#define MAX_WORD   32   /* no listed word is longer */
+
+/* Byte classes for the tokenizer.  B_WORD: a byte that simply goes on a
+ * word (letters, digits, UTF-8 other than the leads of marks). */
+enum {
+	B_SPACE = 1,
+	B_UPPER = 2,
+	B_LOWER = 4,
+	B_DIGIT = 8,
+	B_OTHER = 16,
+	B_ALNUM = B_UPPER | B_LOWER | B_DIGIT,
+	B_WORD = B_ALNUM | B_OTHER
+};
+
+static unsigned char byte_class[256];
+static struct entry table[TABLE_SIZE];
+static uint32_t cue_bloom[32]; /* one bit per cue's hash: most words miss */
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static unsigned char lower_ascii(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* FNV-1a of the word (whose letters the table keeps small). */
+static uint32_t hash_word(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of s (in small letters), or the free one where it goes. */
+static struct entry *slot_of(const char *s, size_t n, uint32_t h)
+{
+	for (size_t i = h & (TABLE_SIZE - 1);; i = (i + 1) & (TABLE_SIZE - 1)) {
+		struct entry *e = &table[i];
+		if (e->word == NULL || (e->len == n && memcmp(e->word, s, n) == 0))
+			return e;
+	}
+}
+
+static void table_add(const char *w, unsigned classes, unsigned flags)
+{
+	size_t n = strlen(w);
+	struct entry *e = slot_of(w, n, hash_word(w, n));
+	e->word = w;
+	e->len = n;
+	e->classes |= classes;
+	e->flags |= flags;
+}
+
+static void build_byte_classes(void)
+{
+	for (unsigned c = 0; c < 256; c++) {
+		unsigned char b = 0;
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+			b = B_SPACE;
+		else if (c >= 'A' && c <= 'Z')
+			b = B_UPPER;
+		else if (c >= 'a' && c <= 'z')
+			b = B_LOWER;
+		else if (c >= '0' && c <= '9')
+			b = B_DIGIT;
+		else if ((c >= 0x80 && c != 0xC2 && c != 0xE2) || c == '$' || c == '%' ||
+		         c == '&' || c == '_' || c == '@' || c == '#')
+			b = B_OTHER;
+		byte_class[c] = b;
+	}
+}
+
+static void build_table(void)
+{
+	build_byte_classes();
+	static const struct {
+		const char *const *words;
+		unsigned class;
+	} lists[] = {
+	    {titles, W_TITLE},
+	    {org_words, W_ORG},
+	    {stop_caps, W_STOPCAP},
+	    {source_nouns, W_SOURCE},
+	    {describing, W_DESCRIBING},
+	    {connectives, W_CONNECTIVE},
+	    {auxiliaries, W_AUX},
+	    {complements, W_COMPLEMENT},
+	    {complement_ends, W_COMPLEMENT_END},
+	    {modifiers, W_MODIFIER},
+	    {particles, W_PARTICLE},
+	    {abbreviations, W_ABBREV},
+	    {data_nouns, W_DATA},
+	};
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		for (const char *const *w = lists[i].words; *w != NULL; w++)
+			table_add(*w, lists[i].class, 0);
+	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++) {
+		uint32_t h = hash_word(cues[i].word, strlen(cues[i].word));
+		table_add(cues[i].word, W_CUE, cues[i].flags);
+		cue_bloom[(h >> 5) & 31] |= 1u << (h & 31);
+	}
+}
+
+/* The entry of the word s in any case, or NULL. */
+static const struct entry *lookup(const char *s, size_t n)
+{
+	char low[MAX_WORD];
+	if (n == 0 || n >= sizeof(low))
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)lower_ascii((unsigned char)s[i]);
+	const struct entry *e = slot_of(low, n, hash_word(low, n));
+	return e->word != NULL ? e : NULL;
+}
+
+/* The classes of the word s, in any case: 0 when in no list. */
+static unsigned word_class(const char *s, size_t n)
+{
+	const struct entry *e = lookup(s, n);
+	return e != NULL ? e->classes : 0;
+}
+
+/* ---- tokens ---------------------------------------------------------- */
+
+enum tok_kind { TK_WORD, TK_PUNCT, TK_OPEN, TK_CLOSE };
+
+enum {
+	TF_CAP = 1,    /* a word that starts with a capital */
+	TF_LOWER = 2,  /* a word that starts with a small letter */
+	TF_INQ = 4,    /* inside a quotation */
+	TF_ABBR = 8,   /* its full stop belongs to it: "Ms." */
+	TF_USED = 16,  /* a cue already given to a quote */
+	TF_END = 32,   /* ends a sentence */
+	TF_ACRO = 64,  /* all capitals: "US", "MOFCOM" */
+	TF_DIGIT = 128 /* holds a digit */
+};
+
+struct tok {
+	size_t start, end; /* bytes in the text */
+	int quote;         /* marks: the quotation they open or close */
+	unsigned char kind;
+	unsigned char flags;
+	char punct;         /* TK_PUNCT: the character, '-' for dashes */
+	bool classed;       /* classes looked up */
+	unsigned short cls; /* the word's classes (W_*), once looked up */
+};
+
+/* A quotation: its marks as token indexes. */
+struct qspan {
+	size_t open;
+	size_t close; /* the closing mark, or the paragraph's token count */
+	bool closed;
+	bool done; /* attributed, or left as no quote */
+};
+
+/* A speaker met in the article. */
+struct who {
+	char *name;
+	int actor;
+	bool person;
+	char head[24]; /* a source's head noun, in small letters: "ministry" */
+};
+
+enum context { CTX_START, CTX_INTRO, CTX_EMBEDDED };
+
+struct qstate {
+	const char *t;
+	const struct actors *a;
+	const struct mention *m;
+	size_t nm;
+
+	struct tok *tok;
+	size_t ntok, tokcap;
+	struct qspan *q;
+	size_t nq, qcap;
+	size_t *sent; /* sentence ends, one past their last token */
+	size_t nsent, sentcap;
+	bool only_quotes; /* the paragraph is nothing but quotations */
+
+	struct who *who;
+	size_t nwho, whocap;
+	int last_person, last_source;
+	int sent_who;     /* the last speaker of this sentence */
+	int sent_subject; /* who this sentence starts with */
+	int para_who;     /* the last speaker of this paragraph */
+	char para_cue[32];
+	int prev_para_who;      /* of the previous paragraph's last quote */
+	int para_last_who;      /* the speaker of the paragraph's last quote */
+	size_t para_last_start; /* where that quote starts */
+	int carry_who;          /* an unclosed quote goes on in the next paragraph */
+	char carry_cue[32];
+	bool pending; /* an unclosed quote still without speaker */
+	struct span pending_span;
+	unsigned searches; /* text searches for first names made */
+
+	struct quote *out;
+	size_t nout, outcap;
+};
+
+#define MAX_SUBJECT     16    /* words in a subject */
+#define MAX_APPOSITIVE  24    /* words between the commas of an appositive */
+#define MAX_COMPLEMENT  10    /* words between a verb and "that" */
+#define MAX_ATTRIBUTION 20    /* tokens after a quote to its verb */
+#define RECENT_WHO      128   /* speakers compared when resolving a name */
+#define MAX_SEARCHES    32    /* first-name searches per article */
+#define SEARCH_WINDOW   65536 /* bytes searched back for a first name */
+
+static bool is_upper_ascii(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static bool is_lower_ascii(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool is_alnum_ascii(unsigned char c)
+{
+	return is_upper_ascii(c) || is_lower_ascii(c) || (c >= '0' && c <= '9');
+}
+
+/* Quotation marks and the punctuation the tokenizer must see inside
+ * UTF-8: their kind, and how many bytes they take at t[i]. */
+enum mark {
+	MK_NONE,
+	MK_OPEN2,    /* “ « */
+	MK_CLOSE2,   /* ” » */
+	MK_STRAIGHT, /* " */
+	MK_OPEN1,    /* ‘ */
+	MK_CLOSE1,   /* ’ (or an apostrophe) */
+	MK_DASH,     /* — – */
+	MK_ELLIPSIS, /* … */
+	MK_SPACE     /* no-break and thin spaces */
+};
+
+static enum mark mark_at(const char *t, size_t i, size_t end, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)t + i;
+	*len = 1;
+	if (u[0] == '"')
+		return MK_STRAIGHT;
+	if (u[0] == 0xC2 && end - i >= 2) {
+		*len = 2;
+		if (u[1] == 0xAB)
+			return MK_OPEN2;
+		if (u[1] == 0xBB)
+			return MK_CLOSE2;
+		if (u[1] == 0xA0)
+			return MK_SPACE;
+		return MK_NONE;
+	}
+	if (u[0] != 0xE2 || end - i < 3)
+		return MK_NONE;
+	*len = 3;
+	if (u[1] == 0x80) {
+		switch (u[2]) {
+		case 0x9C:
+			return MK_OPEN2;
+		case 0x9D:
+			return MK_CLOSE2;
+		case 0x98:
+			return MK_OPEN1;
+		case 0x99:
+			return MK_CLOSE1;
+		case 0x93:
+		case 0x94:
+			return MK_DASH;
+		case 0xA6:
+			return MK_ELLIPSIS;
+		case 0x89:
+		case 0xAF:
+			return MK_SPACE;
+		default:
+			return MK_NONE;
+		}
+	}
+	return MK_NONE;
+}
+
+/* A word's first letter: capital, small, or neither (digits, CJK). */
+static unsigned char letter_case(const char *t, size_t i, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)t + i;
+	if (is_upper_ascii(u[0]))
+		return TF_CAP;
+	if (is_lower_ascii(u[0]))
+		return TF_LOWER;
+	if (u[0] == 0xC3 && end - i >= 2) /* Latin-1: À-Þ capitals, ß-ÿ small */
+		return u[1] <= 0x9E ? TF_CAP : TF_LOWER;
+	if ((u[0] == 0xC4 || u[0] == 0xC5) && end - i >= 2) {
+		/* Latin Extended-A: capital and small in pairs, whose parity
+		 * turns at U+0139 and U+0179 */
+		unsigned cp = ((unsigned)u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+		bool odd_capitals = (cp >= 0x139 && cp <= 0x148) || cp >= 0x179;
+		if (cp == 0x178)
+			return TF_CAP;
+		return (cp % 2 == 1) == odd_capitals ? TF_CAP : TF_LOWER;
+	}
+	return 0;
+}
+
+static void push_tok(struct qstate *st, size_t start, size_t end, enum tok_kind kind, char punct)
+{
+	if (st->ntok == st->tokcap) {
+		st->tokcap = st->tokcap ? st->tokcap * 2 : 256;
+		st->tok = xrealloc(st->tok, st->tokcap * sizeof(*st->tok));
+	}
+	struct tok *k = &st->tok[st->ntok++];
+	k->start = start;
+	k->end = end;
+	k->kind = (unsigned char)kind;
+	k->flags = 0;
+	k->punct = punct;
+	k->quote = -1;
+	k->classed = false;
+	k->cls = 0;
+}
+
+/* Does the word [start, i) keep the full stop at i? */
+static bool keeps_stop(const char *t, size_t start, size_t i)
+{
+	size_t len = i - start;
+	if (len == 1 && is_upper_ascii((unsigned char)t[start]))
+		return true; /* an initial */
+	if (memchr(t + start, '.', len) != NULL)
+		return true; /* U.S. */
+	return (word_class(t + start, len) & W_ABBREV);
+}
+
+/* Scans the word at i; returns its end and ORs the classes of its bytes
+ * into *bytes.  Apostrophes and hyphens between letters, and full stops
+ * of abbreviations and numbers, belong to it. */
+static size_t scan_word(const char *t, size_t i, size_t end, bool *abbr, unsigned *bytes)
+{
+	size_t start = i;
+	unsigned acc = 0;
+	*abbr = false;
+	while (i < end) {
+		unsigned char c = (unsigned char)t[i];
+		unsigned b = byte_class[c];
+		if (b & B_WORD) {
+			acc |= b;
+			i++;
+			continue;
+		}
+		size_t len;
+		enum mark mk = mark_at(t, i, end, &len);
+		unsigned next = i + len < end ? byte_class[(unsigned char)t[i + len]] : 0;
+		bool next_alnum =
+		    (next & B_ALNUM) || (i + len < end && (unsigned char)t[i + len] >= 0xC3);
+		if (mk == MK_CLOSE1 || c == '\'') {
+			if (!next_alnum)
+				break;
+			i += len;
+			continue;
+		}
+		if (mk != MK_NONE)
+			break;
+		if (c == 0xC2 || c == 0xE2) {
+			acc |= B_OTHER;
+			i++;
+			continue;
+		}
+		if (c == '-' || c == '/') {
+			if (!next_alnum)
+				break;
+			i++;
+			continue;
+		}
+		if (c == '.' || c == ',') {
+			/* 3.5, 1,000, U.S. inside; Ms. at the end */
+			if (next_alnum &&
+			    (c == '.' || (byte_class[(unsigned char)t[i - 1]] & B_DIGIT))) {
+				i++;
+				continue;
+			}
+			if (c == '.' && keeps_stop(t, start, i)) {
+				*abbr = true;
+				i++;
+			}
+			break;
+		}
+		break;
+	}
+	*bytes = acc;
+	return i;
+}
+
+static void flag_word(struct qstate *st, struct tok *k, unsigned bytes)
+{
+	k->flags |= letter_case(st->t, k->start, k->end);
+	if (bytes & B_DIGIT)
+		k->flags |= TF_DIGIT;
+	if ((bytes & B_UPPER) && !(bytes & B_LOWER) && k->end - k->start >= 2)
+		k->flags |= TF_ACRO;
+}
+
+/* ---- quotations ------------------------------------------------------ */
+
+static int open_quote(struct qstate *st)
+{
+	if (st->nq == st->qcap) {
+		st->qcap = st->qcap ? st->qcap * 2 : 16;
+		st->q = xrealloc(st->q, st->qcap * sizeof(*st->q));
+	}
+	struct qspan *q = &st->q[st->nq];
+	q->open = st->ntok - 1;
+	q->close = 0;
+	q->closed = false;
+	q->done = false;
+	st->tok[q->open].kind = TK_OPEN;
+	st->tok[q->open].quote = (int)st->nq;
+	return (int)st->nq++;
+}
+
+/* Ends quotation qi at token end: its closing mark when closed. */
+static void close_quote(struct qstate *st, int qi, size_t end, bool closed)
+{
+	struct qspan *q = &st->q[qi];
+	q->closed = closed;
+	q->close = end;
+	if (closed) {
+		st->tok[q->close].kind = TK_CLOSE;
+		st->tok[q->close].quote = qi;
+	}
+}
+
+/* Pairs a mark just pushed as a token.  Double marks open and close
+ * quotations; single ones only where no double one is open (nested
+ * quotes stay words of the outer one).  *open is the open quotation or
+ * -1, *single whether it opened with a single mark. */
+static void pair_mark(struct qstate *st, enum mark mk, int *open, bool *single)
+{
+	switch (mk) {
+	case MK_OPEN2:
+		if (*open >= 0 && *single)
+			return;
+		if (*open >= 0)
+			close_quote(st, *open, st->ntok - 1, false); /* a new one opens */
+		*open = open_quote(st);
+		*single = false;
+		return;
+	case MK_CLOSE2:
+		if (*open >= 0 && !*single) {
+			close_quote(st, *open, st->ntok - 1, true);
+			*open = -1;
+		}
+		return;
+	case MK_STRAIGHT:
+		if (*open >= 0 && !*single) {
+			close_quote(st, *open, st->ntok - 1, true);
+			*open = -1;
+		} else if (*open < 0) {
+			*open = open_quote(st);
+			*single = false;
+		}
+		return;
+	case MK_OPEN1:
+		if (*open < 0) {
+			*open = open_quote(st);
+			*single = true;
+		}
+		return;
+	case MK_CLOSE1:
+		if (*open >= 0 && *single) {
+			close_quote(st, *open, st->ntok - 1, true);
+			*open = -1;
+		}
+		return;
+	default:
+		return;
+	}
+}
+
+/* What a single mark of len bytes at t[i] is, apostrophes being single
+ * marks too: ‘ opens before a letter; ' opens before a letter after a
+ * space, and closes an open single quotation. */
+static enum mark single_mark(const char *t, size_t ps, size_t i, size_t pe, size_t len,
+                             bool single_open)
+{
+	unsigned char prev = i > ps ? (unsigned char)t[i - 1] : ' ';
+	unsigned char next = i + len < pe ? (unsigned char)t[i + len] : ' ';
+	bool letter = is_upper_ascii(next) || is_lower_ascii(next) || next >= 0xC3;
+	if (t[i] != '\'')
+		return letter ? MK_OPEN1 : MK_NONE;
+	if (single_open)
+		return MK_CLOSE1;
+	if ((prev == ' ' || prev == '\n' || prev == '(' || prev == 0x94 || prev == 0x93) && letter)
+		return MK_OPEN1;
+	return MK_NONE;
+}
+
+/* Cuts the paragraph [ps, pe) into tokens and pairs its quotation marks. */
+static void tokenize(struct qstate *st, size_t ps, size_t pe)
+{
+	const char *t = st->t;
+	int open = -1;
+	bool single = false;
+
+	st->ntok = 0;
+	st->nq = 0;
+	for (size_t i = ps; i < pe;) {
+		unsigned char c = (unsigned char)t[i];
+		unsigned b = byte_class[c];
+		if (b & B_SPACE) {
+			i++;
+			continue;
+		}
+		size_t len = 1;
+		enum mark mk = b & B_WORD ? MK_NONE : mark_at(t, i, pe, &len);
+		if (mk == MK_SPACE) {
+			i += len;
+			continue;
+		}
+		if ((b & B_WORD) || (mk == MK_NONE && c >= 0x80)) {
+			bool abbr;
+			unsigned bytes;
+			size_t e = scan_word(t, i, pe, &abbr, &bytes);
+			push_tok(st, i, e, TK_WORD, 0);
+			struct tok *k = &st->tok[st->ntok - 1];
+			flag_word(st, k, bytes);
+			if (abbr)
+				k->flags |= TF_ABBR;
+			if (open >= 0)
+				k->flags |= TF_INQ;
+			i = e;
+			continue;
+		}
+		if (c == '\'' || mk == MK_OPEN1)
+			mk = single_mark(t, ps, i, pe, len, open >= 0 && single);
+		char p = mk == MK_DASH ? '-' : mk == MK_ELLIPSIS ? 'e' : (char)c;
+		if (c == '-' && i + 1 < pe && t[i + 1] == '-') {
+			len = 2;
+			p = '-';
+		}
+		push_tok(st, i, i + len, TK_PUNCT, p);
+		pair_mark(st, mk, &open, &single);
+		if (st->tok[st->ntok - 1].kind == TK_PUNCT && open >= 0)
+			st->tok[st->ntok - 1].flags |= TF_INQ;
+		i += len;
+	}
+	if (open >= 0)
+		close_quote(st, open, st->ntok, false);
+}
+
+static bool is_stop(const struct tok *k)
+{
+	return k->kind == TK_PUNCT && (k->punct == '.' || k->punct == '!' || k->punct == '?');
+}
+
+/* ---- token tests ----------------------------------------------------- */
+
+/* The word of token i without an abbreviation's full stop or a
+ * possessive "'s". */
+static const char *word_of(const struct qstate *st, size_t i, size_t *len)
+{
+	const struct tok *k = &st->tok[i];
+	const char *s = st->t + k->start;
+	size_t n = k->end - k->start;
+	if (k->flags & TF_ABBR)
+		n--;
+	if (n > 2 && (s[n - 1] == 's' || s[n - 1] == 'S') && s[n - 2] == '\'')
+		n -= 2;
+	else if (n > 4 && (s[n - 1] == 's' || s[n - 1] == 'S') &&
+	         memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0)
+		n -= 4;
+	*len = n;
+	return s;
+}
+
+static bool is_possessive(const struct qstate *st, size_t i)
+{
+	size_t n;
+	word_of(st, i, &n);
+	const struct tok *k = &st->tok[i];
+	return n + (k->flags & TF_ABBR ? 1 : 0) < k->end - k->start;
+}
+
+/* Is the word of token i in one of the lists of classes? */
+static bool word_in(const struct qstate *st, size_t i, unsigned classes)
+{
+	struct tok *k = &st->tok[i];
+	if (k->kind != TK_WORD)
+		return false;
+	if (!k->classed) {
+		/* looked up once: a word is asked about again and again */
+		size_t n;
+		const char *s = word_of(st, i, &n);
+		k->cls = (unsigned short)word_class(s, n);
+		k->classed = true;
+	}
+	return (k->cls & classes) != 0;
+}
+
+static bool word_is(const struct qstate *st, size_t i, const char *w)
+{
+	const struct tok *k = &st->tok[i];
+	size_t n = k->end - k->start;
+	return k->kind == TK_WORD &&
+	       lower_ascii((unsigned char)st->t[k->start]) == (unsigned char)w[0] &&
+	       n == strlen(w) && strncasecmp(st->t + k->start, w, n) == 0;
+}
+
+static bool punct_is(const struct qstate *st, size_t i, char p)
+{
+	return st->tok[i].kind == TK_PUNCT && st->tok[i].punct == p;
+}
+
+/* The cue verb at token i, or NULL: small letters, outside quotes. */
+static const struct entry *cue_at(const struct qstate *st, size_t i)
+{
+	const struct tok *k = &st->tok[i];
+	size_t n = k->end - k->start;
+	if (k->kind != TK_WORD || !(k->flags & TF_LOWER) || (k->flags & (TF_INQ | TF_USED)) ||
+	    n < 3 || n >= MAX_WORD)
+		return NULL;
+	uint32_t h = hash_word(st->t + k->start, n);
+	if (!(cue_bloom[(h >> 5) & 31] & (1u << (h & 31))))
+		return NULL; /* most words: not a cue, at the cost of a hash */
+	const struct entry *e = lookup(st->t + k->start, n);
+	return e != NULL && (e->classes & W_CUE) ? e : NULL;
+}
+
+/* Tokens that end a clause when walking back from a verb. */
+static bool is_boundary(const struct qstate *st, size_t i)
+{
+	const struct tok *k = &st->tok[i];
+	return k->kind != TK_WORD || (k->flags & TF_END);
+}
+
+static bool is_ly_adverb(const struct qstate *st, size_t i)
+{
+	const struct tok *k = &st->tok[i];
+	size_t n = k->end - k->start;
+	return k->kind == TK_WORD && (k->flags & TF_LOWER) && n >= 5 &&
+	       memcmp(st->t + k->end - 2, "ly", 2) == 0;
+}
+
+/* ---- sentences ------------------------------------------------------- */
+
+/* Does a question or exclamation that closes at i go on with its
+ * speaker ("Why?" Bessent asked)? */
+static bool asks(const struct qstate *st, size_t i)
+{
+	if (punct_is(st, i - 1, '.'))
+		return false;
+	for (size_t j = i + 1; j < st->ntok && j <= i + 5; j++) {
+		if (st->tok[j].kind != TK_WORD)
+			return false;
+		if (cue_at(st, j) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/* Sentence ends: . ! ? outside quotation marks, or a closing mark right
+ * after one when no small word goes on ("..." he said). */
+static void split_sentences(struct qstate *st)
+{
+	st->nsent = 0;
+	for (size_t i = 0; i < st->ntok; i++) {
+		struct tok *k = &st->tok[i];
+		bool end = false;
+		if (is_stop(k) && !(k->flags & TF_INQ))
+			end = true;
+		else if (k->kind == TK_CLOSE && i > 0 && is_stop(&st->tok[i - 1]))
+			end = i + 1 == st->ntok ||
+			      (st->tok[i + 1].kind != TK_PUNCT &&
+			       !(st->tok[i + 1].flags & TF_LOWER) && !asks(st, i));
+		if (!end && i + 1 < st->ntok)
+			continue;
+		k->flags |= TF_END;
+		if (st->nsent == st->sentcap) {
+			st->sentcap = st->sentcap ? st->sentcap * 2 : 32;
+			st->sent = xrealloc(st->sent, st->sentcap * sizeof(*st->sent));
+		}
+		st->sent[st->nsent++] = i + 1;
+	}
+	st->only_quotes = st->ntok > 0;
+	for (size_t i = 0; i < st->ntok && st->only_quotes; i++) {
+		const struct tok *k = &st->tok[i];
+		st->only_quotes = k->kind == TK_OPEN || k->kind == TK_CLOSE ||
+		                  (k->flags & TF_INQ) || k->kind == TK_PUNCT;
+	}
+}
+
+/* ---- mentions -------------------------------------------------------- */
+
+/* The first mention that ends after pos. */
+static size_t mention_after(const struct qstate *st, size_t pos)
+{
+	size_t lo = 0, hi = st->nm;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (st->m[mid].where.end <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static const struct actor *actor_of(const struct qstate *st, int actor)
+{
+	if (st->a == NULL || actor < 0)
+		return NULL;
+	return actors_get(st->a, actor);
+}
+
+/* Does mention mi name a person (rather than the actor itself)? */
+static bool mention_is_person(const struct qstate *st, size_t mi)
+{
+	const struct span *w = &st->m[mi].where;
+	char buf[128];
+	size_t n = w->end - w->start;
+	if (st->a == NULL || n >= sizeof(buf))
+		return false;
+	memcpy(buf, st->t + w->start, n);
+	buf[n] = '\0';
+	return actors_person(st->a, buf, NULL) >= 0;
+}
+
+/* Is token i inside a mention of an actor that is not a person? */
+static bool in_actor_mention(const struct qstate *st, size_t i)
+{
+	const struct tok *k = &st->tok[i];
+	size_t mi = mention_after(st, k->start);
+	return mi < st->nm && st->m[mi].where.start < k->end && !mention_is_person(st, mi);
+}
+
+/* The actor mentioned in the bytes [start, end): the last one that is not
+ * a country when there is one (the ministry rather than China in
+ * "China's Ministry of Commerce"), else the last; countries only when
+ * allowed.  -1 when none. */
+static int actor_within(const struct qstate *st, size_t start, size_t end, bool countries)
+{
+	int best = -1, country = -1;
+	for (size_t mi = mention_after(st, start); mi < st->nm && st->m[mi].where.end <= end;
+	     mi++) {
+		if (st->m[mi].where.start < start)
+			continue;
+		const struct actor *ac = actor_of(st, st->m[mi].actor);
+		if (ac != NULL && ac->kind == ACTOR_COUNTRY)
+			country = st->m[mi].actor;
+		else
+			best = st->m[mi].actor;
+	}
+	if (best < 0 && countries)
+		best = country;
+	return best;
+}
+
+static bool contains_word(const char *s, const char *w, size_t wlen)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i + wlen <= n; i++)
+		if (strncasecmp(s + i, w, wlen) == 0)
+			return true;
+	return false;
+}
+
+/* The actor that "the ministry" refers to: the latest one mentioned
+ * before pos whose name or alias holds the word. */
+static int actor_by_noun(const struct qstate *st, const char *w, size_t wlen, size_t pos)
+{
+	size_t mi = mention_after(st, pos);
+	for (size_t tries = 0; mi > 0 && tries < 64; tries++) {
+		const struct actor *ac = actor_of(st, st->m[--mi].actor);
+		if (ac == NULL || ac->kind == ACTOR_COUNTRY)
+			continue;
+		bool hit = contains_word(ac->name, w, wlen);
+		for (size_t j = 0; j < ac->naliases && !hit; j++)
+			hit = contains_word(ac->aliases[j], w, wlen);
+		if (hit)
+			return st->m[mi].actor;
+	}
+	return -1;
+}
+
+/* ---- speakers -------------------------------------------------------- */
+
+static int add_who(struct qstate *st, const char *name, size_t len, int actor, bool person)
+{
+	size_t from = st->nwho > RECENT_WHO ? st->nwho - RECENT_WHO : 0;
+	for (size_t i = st->nwho; i > from; i--) {
+		const struct who *w = &st->who[i - 1];
+		if (w->person == person && strlen(w->name) == len &&
+		    strncasecmp(w->name, name, len) == 0)
+			return (int)(i - 1);
+	}
+	if (st->nwho == st->whocap) {
+		st->whocap = st->whocap ? st->whocap * 2 : 16;
+		st->who = xrealloc(st->who, st->whocap * sizeof(*st->who));
+	}
+	struct who *w = &st->who[st->nwho];
+	w->name = xstrndup(name, len);
+	w->actor = actor;
+	w->person = person;
+	w->head[0] = '\0';
+	return (int)st->nwho++;
+}
+
+/* Is w one of the words of name? */
+static bool name_has_word(const char *name, const char *w, size_t len)
+{
+	for (const char *p = name; *p;) {
+		const char *e = strchr(p, ' ');
+		size_t n = e != NULL ? (size_t)(e - p) : strlen(p);
+		if (n == len && strncmp(p, w, len) == 0)
+			return true;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return false;
+}
+
+/* A person met before whose name holds the word ("Zhang", "Jiao"). */
+static int known_by_word(const struct qstate *st, const char *w, size_t len)
+{
+	size_t from = st->nwho > RECENT_WHO ? st->nwho - RECENT_WHO : 0;
+	for (size_t i = from; i < st->nwho; i++)
+		if (st->who[i].person && name_has_word(st->who[i].name, w, len))
+			return (int)i;
+	return -1;
+}
+
+/* A person met before whose name ends with the words s ("Garcia
+ * Herrero"). */
+static int known_by_tail(const struct qstate *st, const char *s, size_t len)
+{
+	size_t from = st->nwho > RECENT_WHO ? st->nwho - RECENT_WHO : 0;
+	for (size_t i = from; i < st->nwho; i++) {
+		const char *name = st->who[i].name;
+		size_t n = strlen(name);
+		if (st->who[i].person && n > len && name[n - len - 1] == ' ' &&
+		    strncmp(name + n - len, s, len) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* A person of actors.conf with the word in their name, when only one. */
+static const struct person *conf_by_word(const struct qstate *st, const char *w, size_t len,
+                                         int *actor)
+{
+	const struct person *found = NULL;
+	if (st->a == NULL)
+		return NULL;
+	size_t n = actors_count(st->a);
+	for (size_t i = 0; i < n; i++) {
+		const struct actor *ac = actors_get(st->a, (int)i);
+		for (size_t j = 0; j < ac->npeople; j++) {
+			if (!name_has_word(ac->people[j].name, w, len))
+				continue;
+			if (found != NULL)
+				return NULL; /* two He's: not this way */
+			found = &ac->people[j];
+			*actor = (int)i;
+		}
+	}
+	return found;
+}
+
+static bool is_name_byte(unsigned char c)
+{
+	return is_alnum_ascii(c) || c >= 0x80 || c == '-' || c == '\'';
+}
+
+/* The full name the article gave earlier to the surname at [s, s+len)
+ * ("Jane Smith ... Ms. Smith"): its first occurrence after one or two
+ * capitalised words that are not titles. */
+static bool first_name_search(struct qstate *st, const char *w, size_t len, size_t before,
+                              size_t *fs, size_t *fe)
+{
+	const char *t = st->t;
+	if (st->searches >= MAX_SEARCHES || len < 2)
+		return false;
+	st->searches++;
+	size_t from = before > SEARCH_WINDOW ? before - SEARCH_WINDOW : 0;
+	for (const char *p = t + from; p < t + before;) {
+		const char *hit = memmem(p, (size_t)(t + before - p), w, len);
+		if (hit == NULL)
+			break;
+		p = hit + len;
+		size_t at = (size_t)(hit - t);
+		if (at + len < before && is_name_byte((unsigned char)t[at + len]))
+			continue;
+		size_t start = at, words = 0;
+		while (words < 2 && start >= 2 && t[start - 1] == ' ') {
+			size_t ws = start - 1;
+			while (ws > 0 && is_name_byte((unsigned char)t[ws - 1]))
+				ws--;
+			size_t n = start - 1 - ws;
+			if (n == 0 || !is_upper_ascii((unsigned char)t[ws]) ||
+			    (word_class(t + ws, n) & W_TITLE) ||
+			    (word_class(t + ws, n) & W_STOPCAP) || (word_class(t + ws, n) & W_ORG))
+				break;
+			start = ws;
+			words++;
+		}
+		if (words > 0) {
+			*fs = start;
+			*fe = at + len;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Can token i be part of a person's name?  followed: a name word comes
+ * after it (then "He" is a surname, and "von" a particle). */
+static bool is_name_word(const struct qstate *st, size_t i, bool followed)
+{
+	const struct tok *k = &st->tok[i];
+	if (k->kind != TK_WORD || (k->flags & (TF_INQ | TF_DIGIT)))
+		return false;
+	if (followed && word_in(st, i, W_PARTICLE))
+		return true;
+	if (!(k->flags & TF_CAP) || (k->flags & TF_ACRO) || is_possessive(st, i))
+		return false;
+	if (followed && word_is(st, i, "He"))
+		return true;
+	return !word_in(st, i, W_TITLE) && !word_in(st, i, W_STOPCAP) && !word_in(st, i, W_ORG) &&
+	       !in_actor_mention(st, i);
+}
+
+static void note_who(struct qstate *st, int w)
+{
+	if (w < 0)
+		return;
+	if (st->who[w].person)
+		st->last_person = w;
+	else
+		st->last_source = w;
+}
+
+/* A person named by the tokens [n0, h) (the name) within [f, e) (with
+ * its titles and description) and the appositive [df, de). */
+static int resolve_person(struct qstate *st, size_t f, size_t n0, size_t h, size_t e, size_t df,
+                          size_t de)
+{
+	const struct person *p = NULL;
+	char buf[160];
+	size_t start = st->tok[f].start, end = st->tok[h - 1].end;
+	int actor;
+
+	/* "President Trump" may be an alias of its own */
+	if (st->a != NULL && end - start < sizeof(buf)) {
+		memcpy(buf, st->t + start, end - start);
+		buf[end - start] = '\0';
+		actor = actors_person(st->a, buf, &p);
+		if (actor >= 0 && p != NULL)
+			return add_who(st, p->name, strlen(p->name), actor, true);
+	}
+	start = st->tok[n0].start;
+	if (h - n0 == 1) {
+		size_t len;
+		const char *w = word_of(st, n0, &len);
+		int k = known_by_word(st, w, len);
+		if (k >= 0)
+			return k;
+		p = conf_by_word(st, w, len, &actor);
+		if (p != NULL)
+			return add_who(st, p->name, strlen(p->name), actor, true);
+		size_t fs, fe;
+		if (first_name_search(st, w, len, st->tok[f].start, &fs, &fe)) {
+			start = fs;
+			end = fe;
+		} else if (n0 == f || !word_in(st, n0 - 1, W_TITLE)) {
+			return -1; /* a lone unknown word: maybe not a person */
+		} else {
+			end = start + len;
+		}
+	}
+	int k = known_by_tail(st, st->t + start, end - start);
+	if (k >= 0)
+		return k; /* "Ms. Garcia Herrero" is "Alicia Garcia Herrero" */
+	actor = -1;
+	if (st->a != NULL && end - start < sizeof(buf)) {
+		memcpy(buf, st->t + start, end - start);
+		buf[end - start] = '\0';
+		actor = actors_person(st->a, buf, &p);
+		if (actor >= 0 && p != NULL)
+			return add_who(st, p->name, strlen(p->name), actor, true);
+	}
+	/* else the actor the titles or the description name */
+	if (n0 > f)
+		actor = actor_within(st, st->tok[f].start, st->tok[n0 - 1].end, true);
+	if (actor < 0 && h < e)
+		actor = actor_within(st, st->tok[h].start, st->tok[e - 1].end, false);
+	if (actor < 0 && df < de)
+		actor = actor_within(st, st->tok[df].start, st->tok[de - 1].end, false);
+	return add_who(st, st->t + start, end - start, actor, true);
+}
+
+/* The country of a nationality in [f, h) ("the Chinese embassy"): the
+ * actor that "Chinese government" names, when one does. */
+static int nationality_actor(const struct qstate *st, size_t f, size_t h)
+{
+	char buf[64];
+	for (size_t i = f; i < h && st->a != NULL; i++) {
+		size_t n;
+		const char *w = word_of(st, i, &n);
+		if (!(st->tok[i].flags & TF_CAP) || n + sizeof(" government") > sizeof(buf))
+			continue;
+		snprintf(buf, sizeof(buf), "%.*s government", (int)n, w);
+		int actor = actors_lookup(st->a, buf);
+		if (actor >= 0)
+			return actor;
+	}
+	return -1;
+}
+
+/* A described source, the tokens [f, e) with head noun at h - 1: kept as
+ * written, with the actor it names or, for "the ministry", the one it
+ * refers to. */
+static int resolve_source(struct qstate *st, size_t f, size_t h, size_t e)
+{
+	size_t start = st->tok[f].start, end = st->tok[e - 1].end;
+	size_t len;
+	const char *noun = word_of(st, h - 1, &len);
+	unsigned classes = word_class(noun, len);
+	bool source = classes & W_SOURCE;
+	int actor = actor_within(st, start, st->tok[h - 1].end, true);
+	if (actor < 0 && source)
+		actor = nationality_actor(st, f, h);
+	if (actor < 0)
+		actor = actor_within(st, start, end, true);
+
+	if (classes & W_DATA)
+		return -1; /* "according to customs data": no one spoke */
+	if (actor < 0 && !source)
+		return -1;
+	if (actor < 0) {
+		/* "the spokesperson": the one met before */
+		size_t from = st->nwho > RECENT_WHO ? st->nwho - RECENT_WHO : 0;
+		bool definite = word_is(st, f, "the");
+		for (size_t i = st->nwho; definite && e - f <= 3 && i > from; i--)
+			if (!st->who[i - 1].person && strlen(st->who[i - 1].head) == len &&
+			    strncasecmp(st->who[i - 1].head, noun, len) == 0)
+				return (int)(i - 1);
+		/* "a ministry spokesperson": the ministry named last */
+		for (size_t i = e; actor < 0 && i > f; i--) {
+			size_t n;
+			const char *w = word_of(st, i - 1, &n);
+			if (word_class(w, n) & W_SOURCE)
+				actor = actor_by_noun(st, w, n, start);
+		}
+	}
+	if (actor < 0 && h == e && e - f <= 2)
+		return -1; /* "officials", "the company": whose? */
+	/* "The Ministry of Commerce on Thursday": the time is not its name */
+	for (size_t i = h; i + 1 < e; i++)
+		if (word_in(st, i, W_COMPLEMENT) && word_in(st, e - 1, W_COMPLEMENT_END) &&
+		    e - i <= 4) {
+			end = st->tok[i - 1].end;
+			break;
+		}
+	int w = add_who(st, st->t + start, end - start, actor, false);
+	if (st->who[w].head[0] == '\0' && len < sizeof(st->who[w].head)) {
+		for (size_t i = 0; i < len; i++)
+			st->who[w].head[i] = (char)lower_ascii((unsigned char)noun[i]);
+		st->who[w].head[len] = '\0';
+	}
+	return w;
+}
+
+/* Skips connectives and stray marks at the front of [f, e). */
+static size_t skip_connectives(const struct qstate *st, size_t f, size_t e)
+{
+	while (f < e && (word_in(st, f, W_CONNECTIVE) || st->tok[f].kind != TK_WORD))
+		f++;
+	return f;
+}
+
+/* The speaker named by the tokens [f, e), described by the appositive
+ * [df, de) (empty when df == de), as an index into st->who, or -1. */
+static int resolve(struct qstate *st, size_t f, size_t e, size_t df, size_t de)
+{
+	f = skip_connectives(st, f, e);
+	if (f >= e || e - f > MAX_SUBJECT)
+		return -1;
+	if (e - f == 1 && (word_is(st, f, "he") || word_is(st, f, "she")))
+		return st->last_person;
+	if (e - f == 1 && word_is(st, f, "it"))
+		return st->last_source;
+	for (size_t i = f; i < e; i++)
+		if (st->tok[i].kind != TK_WORD || (st->tok[i].flags & TF_INQ))
+			return -1;
+	size_t h = f;
+	while (h < e && !(h > f && word_in(st, h, W_MODIFIER) && !word_in(st, h, W_PARTICLE)))
+		h++;
+	size_t n0 = h;
+	while (n0 > f && is_name_word(st, n0 - 1, n0 < h))
+		n0--;
+	/* Small words must describe a speaker, or this is no subject ("The
+	 * president has defended the fee and"); but a title right before a
+	 * name vouches for the words before it ("Japan's chief tariff
+	 * negotiator Ryosei Akazawa"). */
+	size_t from = f;
+	if (n0 < h && n0 > f && (word_in(st, n0 - 1, W_TITLE) || word_in(st, n0 - 1, W_SOURCE)))
+		from = n0;
+	for (size_t i = from; i < e; i++)
+		if ((st->tok[i].flags & TF_LOWER) && !word_in(st, i, W_DESCRIBING) &&
+		    !word_in(st, i, W_SOURCE) && !word_in(st, i, W_PARTICLE) &&
+		    !word_in(st, i, W_TITLE))
+			return -1;
+	int w = -1;
+	if (n0 < h)
+		w = resolve_person(st, f, n0, h, e, df, de);
+	if (w < 0 && (n0 == h || h - n0 == 1))
+		w = resolve_source(st, f, h, e);
+	note_who(st, w);
+	return w;
+}
+
+/* ---- attributions ---------------------------------------------------- */
+
+/* Walks back from e over the words of a clause, at most max of them, to
+ * the token after a boundary.  SIZE_MAX when longer. */
+static size_t clause_start(const struct qstate *st, size_t lo, size_t e, size_t max)
+{
+	size_t i = e;
+	while (i > lo && !is_boundary(st, i - 1)) {
+		if (e - i >= max)
+			return SIZE_MAX;
+		i--;
+	}
+	return i;
+}
+
+/* Are the tokens [f, e) a name and nothing else? */
+static bool is_bare_name(const struct qstate *st, size_t f, size_t e)
+{
+	if (e - f > 4)
+		return false;
+	for (size_t i = f; i < e; i++)
+		if (!is_name_word(st, i, i + 1 < e))
+			return false;
+	return true;
+}
+
+/* The subject of the cue at c, looking no further back than lo: the
+ * words back to the start of the clause, past an appositive in commas
+ * ("X, a lecturer at Y, said").  *fp gets its first token. */
+static int subject_before(struct qstate *st, size_t lo, size_t c, size_t *fp)
+{
+	size_t e = c;
+	while (e > lo && (word_in(st, e - 1, W_AUX) || is_ly_adverb(st, e - 1)))
+		e--;
+	if (e > lo && (word_is(st, e - 1, "not") || word_is(st, e - 1, "never")))
+		return -1;
+	size_t f = clause_start(st, lo, e, MAX_SUBJECT);
+	size_t df = 0, de = 0;
+	if (f == SIZE_MAX)
+		return -1;
+	if (f == e) {
+		if (e == lo || !punct_is(st, e - 1, ','))
+			return -1;
+		de = e - 1;
+		df = clause_start(st, lo, de, MAX_APPOSITIVE);
+		if (df == SIZE_MAX || df == de || df == lo || !punct_is(st, df - 1, ','))
+			return -1;
+		e = df - 1;
+		f = clause_start(st, lo, e, MAX_SUBJECT);
+		if (f == SIZE_MAX || f == e)
+			return -1;
+		if (is_bare_name(st, df, de) && !is_bare_name(st, f, e)) {
+			/* "The EU's trade commissioner, Maros Sefcovic, said" */
+			*fp = f;
+			return resolve(st, df, de, f, e);
+		}
+	}
+	*fp = f;
+	return resolve(st, f, e, df, de);
+}
+
+/* Can the words [k, b) stand between a verb and "that" or the end of an
+ * attribution: "in a statement", "on Thursday", "reporters" (objects
+ * only where the verb takes one)? */
+static bool is_complement(const struct qstate *st, size_t k, size_t b, unsigned flags)
+{
+	if (k == b)
+		return true;
+	if (b - k > MAX_COMPLEMENT)
+		return false;
+	for (size_t i = k; i < b; i++)
+		if (st->tok[i].kind != TK_WORD || (st->tok[i].flags & TF_INQ) ||
+		    word_is(st, i, "that"))
+			return false;
+	return word_in(st, k, W_COMPLEMENT) || is_ly_adverb(st, k) || (flags & CUE_OBJ);
+}
+
+/* The first token at or after k that ends an attribution. */
+static size_t attribution_end(const struct qstate *st, size_t k, size_t s1)
+{
+	while (k < s1 && st->tok[k].kind == TK_WORD && !(st->tok[k].flags & TF_INQ))
+		k++;
+	return k;
+}
+
+static void cue_text(const struct qstate *st, size_t c, char *buf, size_t size)
+{
+	size_t n = st->tok[c].end - st->tok[c].start;
+	if (n >= size)
+		n = size - 1;
+	for (size_t i = 0; i < n; i++) {
+		char ch = st->t[st->tok[c].start + i];
+		buf[i] = is_upper_ascii((unsigned char)ch) ? (char)(ch - 'A' + 'a') : ch;
+	}
+	buf[n] = '\0';
+	if (c + 1 < st->ntok && word_is(st, c + 1, "out") && strcmp(buf, "pointed") == 0)
+		snprintf(buf, size, "pointed out");
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static void emit_span(struct qstate *st, int who, enum quote_kind kind, const char *cue,
+                      size_t start, size_t end)
+{
+	if (who < 0 || start >= end)
+		return;
+	if (st->nout == st->outcap) {
+		st->outcap = st->outcap ? st->outcap * 2 : 16;
+		st->out = xrealloc(st->out, st->outcap * sizeof(*st->out));
+	}
+	struct quote *q = &st->out[st->nout++];
+	q->speaker = xstrdup(st->who[who].name);
+	q->actor = st->who[who].actor;
+	q->kind = kind;
+	q->cue = xstrdup(cue);
+	q->text.start = start;
+	q->text.end = end;
+	st->para_who = who;
+	st->sent_who = who;
+	snprintf(st->para_cue, sizeof(st->para_cue), "%s", cue);
+	if (start >= st->para_last_start) {
+		st->para_last_start = start;
+		st->para_last_who = who;
+	}
+}
+
+static bool is_trim_byte(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* The words of quotation qi: without its marks, spaces, or the comma
+ * that English puts inside them. */
+static void inner_span(const struct qstate *st, size_t qi, size_t *start, size_t *end)
+{
+	const struct qspan *q = &st->q[qi];
+	size_t s = st->tok[q->open].end;
+	size_t e = q->close < st->ntok ? st->tok[q->close].start : st->tok[st->ntok - 1].end;
+	while (s < e && is_trim_byte((unsigned char)st->t[s]))
+		s++;
+	while (e > s && (is_trim_byte((unsigned char)st->t[e - 1]) || st->t[e - 1] == ','))
+		e--;
+	*start = s;
+	*end = e;
+}
+
+static void emit_quote(struct qstate *st, size_t qi, int who, const char *cue)
+{
+	size_t s, e;
+	if (who < 0)
+		return;
+	st->q[qi].done = true;
+	if (st->q[qi].open == 0 && st->pending) {
+		/* the previous paragraph's unclosed quote was theirs too */
+		emit_span(st, who, QUOTE_DIRECT, cue, st->pending_span.start, st->pending_span.end);
+		st->pending = false;
+	}
+	inner_span(st, qi, &s, &e);
+	emit_span(st, who, QUOTE_DIRECT, cue, s, e);
+}
+
+/* Emits the tokens [k, e) as one quote, without the punctuation around
+ * them; a single word is no quote. */
+static void emit_tokens(struct qstate *st, int who, enum quote_kind kind, const char *cue, size_t k,
+                        size_t e)
+{
+	size_t first = k, last = e;
+	while (first < e && st->tok[first].kind == TK_PUNCT)
+		first++;
+	while (last > first && st->tok[last - 1].kind == TK_PUNCT)
+		last--;
+	if (last > first + 1)
+		emit_span(st, who, kind, cue, st->tok[first].start, st->tok[last - 1].end);
+}
+
+/* ---- the readings ---------------------------------------------------- */
+
+static enum context quote_context(const struct qstate *st, size_t qi)
+{
+	size_t o = st->q[qi].open;
+	if (o == 0)
+		return CTX_START;
+	const struct tok *p = &st->tok[o - 1];
+	if (p->flags & TF_END)
+		return CTX_START;
+	if (p->kind == TK_CLOSE && o >= 2 && is_stop(&st->tok[o - 2]))
+		return CTX_START;
+	if (p->kind == TK_PUNCT &&
+	    (p->punct == ',' || p->punct == ':' || p->punct == '-' || p->punct == ';'))
+		return CTX_INTRO;
+	return CTX_EMBEDDED;
+}
+
+/* Has quotation qi at least n words? */
+static bool has_words(const struct qstate *st, size_t qi, size_t n)
+{
+	const struct qspan *q = &st->q[qi];
+	size_t seen = 0;
+	for (size_t i = q->open + 1; i < q->close && seen < n; i++)
+		seen += st->tok[i].kind == TK_WORD;
+	return seen >= n;
+}
+
+/* "...," said X / "...," X said / "...," according to X: the speaker
+ * after quotation qi, within sentence end s1.  *cp gets the cue, *ap the
+ * first token of the attribution. */
+static int attribution_after(struct qstate *st, size_t qi, size_t s1, size_t *cp, size_t *ap)
+{
+	const struct qspan *q = &st->q[qi];
+	size_t k = q->close + 1;
+	if (!q->closed || k >= s1)
+		return -1;
+	/* after a full stop comes a new sentence, not "he said" */
+	if (punct_is(st, q->close - 1, '.') && !(st->tok[k].flags & TF_LOWER))
+		return -1;
+	if (punct_is(st, k, ',') || punct_is(st, k, '-'))
+		k++;
+	if (k + 1 >= s1)
+		return -1;
+	*ap = k;
+	if (word_is(st, k, "according") && word_is(st, k + 1, "to")) {
+		size_t b = attribution_end(st, k + 2, s1);
+		*cp = k;
+		return b > k + 2 ? resolve(st, k + 2, b, 0, 0) : -1;
+	}
+	const struct entry *cue = cue_at(st, k);
+	if (cue != NULL && !(cue->flags & (CUE_NODIRECT | CUE_ING))) {
+		/* said X[, a lecturer at Y] [in a statement] */
+		size_t b = attribution_end(st, k + 1, s1);
+		size_t h = k + 1;
+		while (h < b && !word_in(st, h, W_COMPLEMENT))
+			h++;
+		size_t df = b, de = b;
+		if (b < s1 && punct_is(st, b, ',')) {
+			df = b + 1;
+			de = attribution_end(st, df, s1);
+		}
+		*cp = k;
+		return h > k + 1 ? resolve(st, k + 1, h, df, de) : -1;
+	}
+	/* X said, X, a lecturer at Y, said */
+	for (size_t c = k; c < s1 && c < k + MAX_ATTRIBUTION; c++) {
+		const struct tok *t = &st->tok[c];
+		if (t->kind == TK_OPEN || t->kind == TK_CLOSE || is_stop(t) ||
+		    punct_is(st, c, ';') || punct_is(st, c, ':'))
+			return -1;
+		cue = cue_at(st, c);
+		if (cue == NULL)
+			continue;
+		if (cue->flags & (CUE_NODIRECT | CUE_ING))
+			return -1;
+		size_t b = attribution_end(st, c + 1, s1);
+		size_t x = c + 1;
+		if (word_is(st, c, "pointed") && x < b && word_is(st, x, "out"))
+			x++;
+		if (!is_complement(st, x, b, cue->flags))
+			return -1; /* "X said the talks...": a reported clause */
+		*cp = c;
+		return subject_before(st, k, c, ap);
+	}
+	return -1;
+}
+
+/* X said: "..." / X told reporters, "...": the speaker before quotation
+ * qi, which follows a colon or a comma.  *cp gets the cue. */
+static int attribution_before(struct qstate *st, size_t qi, size_t *cp)
+{
+	size_t p = st->q[qi].open - 1;
+	if (!punct_is(st, p, ':') && !punct_is(st, p, ','))
+		return -1;
+	size_t lo = p > MAX_COMPLEMENT + 1 ? p - MAX_COMPLEMENT - 1 : 0;
+	for (size_t c = p; c > lo; c--) {
+		if (is_boundary(st, c - 1))
+			break;
+		const struct entry *cue = cue_at(st, c - 1);
+		if (cue == NULL)
+			continue;
+		if (cue->flags & (CUE_NODIRECT | CUE_ING))
+			return -1;
+		size_t x = c;
+		if (x < p && word_is(st, c - 1, "pointed") && word_is(st, x, "out"))
+			x++;
+		if (!is_complement(st, x, p, cue->flags))
+			return -1;
+		size_t f;
+		*cp = c - 1;
+		return subject_before(st, 0, c - 1, &f);
+	}
+	/* According to X, "..." */
+	size_t f = clause_start(st, 0, p, MAX_SUBJECT);
+	if (f != SIZE_MAX && f + 2 < p && word_is(st, f, "according") && word_is(st, f + 1, "to")) {
+		*cp = f;
+		return resolve(st, f + 2, p, 0, 0);
+	}
+	return -1;
+}
+
+/* Step 1: a quotation and the speaker next to it. */
+static void direct_quote(struct qstate *st, size_t qi, size_t s0, size_t s1)
+{
+	struct qspan *q = &st->q[qi];
+	enum context ctx = quote_context(st, qi);
+	size_t c = SIZE_MAX, a = SIZE_MAX;
+	int who = -1;
+	char cue[32];
+
+	if (q->done)
+		return;
+	if (ctx == CTX_INTRO)
+		who = attribution_before(st, qi, &c);
+	if (who < 0)
+		who = attribution_after(st, qi, s1, &c, &a);
+	if (who < 0 || c == SIZE_MAX)
+		return;
+	st->tok[c].flags |= TF_USED;
+	cue_text(st, c, cue, sizeof(cue));
+	if (strcmp(cue, "according") == 0)
+		snprintf(cue, sizeof(cue), "according to");
+	if (ctx != CTX_EMBEDDED) {
+		emit_quote(st, qi, who, cue);
+		return;
+	}
+	/* a fragment in running text: the sentence up to the attribution
+	 * is reported */
+	q->done = true;
+	if (a == SIZE_MAX || a <= q->close)
+		a = q->close + 1;
+	emit_tokens(st, who, QUOTE_MIXED, cue, s0, a);
+}
+
+/* The first quotation that opens at or after token k. */
+static size_t quote_from(const struct qstate *st, size_t k)
+{
+	size_t lo = 0, hi = st->nq;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (st->q[mid].open < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A quotation set off in a reported clause (after a comma or colon, or
+ * the clause entire) gives the speaker's words at length: a direct
+ * quote, not a fragment. */
+static bool is_set_off(const struct qstate *st, size_t qi, size_t k, size_t e)
+{
+	const struct qspan *q = &st->q[qi];
+	size_t o = q->open;
+	bool whole = o == k && q->close + 1 >= e;
+	bool after_punct = o > 0 && (punct_is(st, o - 1, ',') || punct_is(st, o - 1, ':'));
+	return whole || (after_punct && has_words(st, qi, 4));
+}
+
+/* The reported clause [k, e) of speaker who: indirect speech; mixed when
+ * it holds quoted fragments; direct quotes for quotations set off in it. */
+static void report_clause(struct qstate *st, int who, const char *cue, size_t k, size_t e)
+{
+	while (k < e && punct_is(st, k, ','))
+		k++;
+	size_t first = quote_from(st, k), last = first;
+	while (last < st->nq && st->q[last].open < e) {
+		if (st->q[last].close >= e)
+			e = st->q[last].closed ? st->q[last].close + 1 : st->q[last].close;
+		last++;
+	}
+	bool set_off = false, fragment = false;
+	for (size_t i = first; i < last; i++) {
+		if (st->q[i].done)
+			continue;
+		if (is_set_off(st, i, k, e))
+			set_off = true;
+		else
+			fragment = true;
+	}
+	if (set_off) {
+		for (size_t i = first; i < last; i++)
+			if (!st->q[i].done && is_set_off(st, i, k, e))
+				emit_quote(st, i, who, cue);
+		for (size_t i = first; i < last; i++)
+			st->q[i].done = true;
+		return;
+	}
+	for (size_t i = first; i < last; i++)
+		st->q[i].done = true;
+	emit_tokens(st, who, fragment ? QUOTE_MIXED : QUOTE_INDIRECT, cue, k, e);
+}
+
+/* Where the reported clause after the cue at c begins, or SIZE_MAX:
+ * after "that", which a short complement may precede ("told reporters
+ * that", "said in a statement on Thursday that"); right after a verb of
+ * saying ("said the talks ..."). */
+static size_t clause_after(const struct qstate *st, size_t c, size_t s1, unsigned flags)
+{
+	size_t k = c + 1;
+	if (k < s1 && word_is(st, c, "pointed") && word_is(st, k, "out"))
+		k++;
+	if (k >= s1)
+		return SIZE_MAX;
+	if (word_is(st, k, "that"))
+		return k + 1;
+	if (word_is(st, k, "of") || word_is(st, k, "about"))
+		return SIZE_MAX; /* "warned of a war that ...": no that-clause */
+	const struct tok *t = &st->tok[k];
+	if (word_in(st, k, W_COMPLEMENT) || is_ly_adverb(st, k) || (flags & CUE_OBJ)) {
+		size_t anchor = SIZE_MAX;
+		for (size_t j = k; j < s1 && j <= k + MAX_COMPLEMENT; j++) {
+			if (st->tok[j].kind != TK_WORD || (st->tok[j].flags & TF_INQ))
+				break;
+			if (word_is(st, j, "that"))
+				return j + 1;
+			if (word_in(st, j, W_COMPLEMENT_END))
+				anchor = j;
+		}
+		/* "said in a statement on Thursday it would": the clause
+		 * starts after the last word that can end the complement */
+		if ((flags & CUE_SAY) && anchor != SIZE_MAX && anchor + 1 < s1 &&
+		    st->tok[anchor + 1].kind == TK_WORD && !word_in(st, anchor + 1, W_COMPLEMENT) &&
+		    !word_in(st, anchor + 1, W_MODIFIER) && !(st->tok[anchor + 1].flags & TF_INQ))
+			return anchor + 1;
+		return SIZE_MAX;
+	}
+	if ((flags & CUE_SAY) && (t->kind == TK_WORD || t->kind == TK_OPEN) &&
+	    !word_in(st, k, W_MODIFIER) && !word_is(st, k, "so") && !word_is(st, k, "nothing"))
+		return k;
+	return SIZE_MAX;
+}
+
+/* "told CNBC the tariffs would stay": after told and an audience that is
+ * a name or reporters, the clause may follow with no "that". */
+static size_t clause_after_audience(const struct qstate *st, size_t c, size_t s1)
+{
+	size_t k = c + 1;
+	if (!word_is(st, c, "told") && !word_is(st, c, "tells"))
+		return SIZE_MAX;
+	if (k < s1 && (word_is(st, k, "reporters") || word_is(st, k, "journalists") ||
+	               word_is(st, k, "lawmakers") || word_is(st, k, "investors")))
+		k++;
+	else
+		while (k < s1 && k < c + 4 && (st->tok[k].flags & TF_CAP) &&
+		       st->tok[k].kind == TK_WORD)
+			k++;
+	if (k == c + 1 || k >= s1 || st->tok[k].kind != TK_WORD || (st->tok[k].flags & TF_INQ) ||
+	    word_in(st, k, W_COMPLEMENT | W_MODIFIER))
+		return SIZE_MAX;
+	return k;
+}
+
+/* Does another speaker start after the comma at i (", while Lutnick
+ * said")?  A few words, then a cue verb. */
+static bool next_speaker(const struct qstate *st, size_t i, size_t s1)
+{
+	size_t j = i + 1;
+	if (j < s1 && word_in(st, j, W_CONNECTIVE))
+		j++;
+	if (j >= s1 || !((st->tok[j].flags & TF_CAP) || word_is(st, j, "he") ||
+	                 word_is(st, j, "she") || word_is(st, j, "they")))
+		return false; /* "..., which Trump said were" goes on */
+	for (size_t n = 0; j < s1 && n < 6; j++, n++) {
+		const struct tok *k = &st->tok[j];
+		if (k->kind != TK_WORD || (k->flags & TF_INQ))
+			return false;
+		const struct entry *cue = cue_at(st, j);
+		if (cue != NULL)
+			return n > 0 && !(cue->flags & CUE_ING) &&
+			       ((cue->flags & CUE_SAY) ||
+			        (j + 1 < s1 && word_is(st, j + 1, "that")));
+	}
+	return false;
+}
+
+/* The end of a reported clause: the sentence's, or an ", adding that". */
+static size_t clause_end(struct qstate *st, size_t k, size_t s1)
+{
+	for (size_t i = k; i + 1 < s1; i++) {
+		if (punct_is(st, i, ',') && next_speaker(st, i, s1))
+			return i;
+		bool comma = punct_is(st, i, ',');
+		if (!comma && !(st->tok[i].kind == TK_CLOSE && i > 0 && punct_is(st, i - 1, ',')))
+			continue;
+		const struct entry *cue = cue_at(st, i + 1);
+		if (cue != NULL && (cue->flags & CUE_ING))
+			return comma ? i : i + 1;
+		if (i + 2 < s1 && word_is(st, i + 1, "according") && word_is(st, i + 2, "to"))
+			return comma ? i : i + 1;
+	}
+	return s1;
+}
+
+/* Is [k, s1) only the end of an attribution: a complement, then the end
+ * of the sentence ("..., Bessent said in a statement.")? */
+static bool ends_sentence(const struct qstate *st, size_t k, size_t s1, unsigned flags)
+{
+	size_t b = attribution_end(st, k, s1);
+	return is_complement(st, k, b, flags) && (b == s1 || (b + 1 == s1 && is_stop(&st->tok[b])));
+}
+
+/* Step 2: the cue verb at c in the sentence [s0, s1).  Returns where to
+ * go on reading. */
+static size_t reported_speech(struct qstate *st, size_t c, size_t s0, size_t s1)
+{
+	const struct entry *cue = cue_at(st, c);
+	char cuebuf[32];
+	size_t f;
+	int who;
+
+	cue_text(st, c, cuebuf, sizeof(cuebuf));
+	if (cue->flags & CUE_ING) {
+		/* "..., adding that ...": the sentence's speaker or subject
+		 * goes on */
+		who = st->sent_who >= 0 ? st->sent_who : st->sent_subject;
+		size_t k = clause_after(st, c, s1, cue->flags);
+		if (who < 0 || c == s0 || !punct_is(st, c - 1, ',') || k == SIZE_MAX)
+			return c + 1;
+		size_t e = clause_end(st, k, s1);
+		st->tok[c].flags |= TF_USED;
+		report_clause(st, who, cuebuf, k, e);
+		return e;
+	}
+	/* "..., said Bessent." */
+	if (c > s0 + 2 && punct_is(st, c - 1, ',') && !(cue->flags & CUE_NODIRECT)) {
+		size_t b = attribution_end(st, c + 1, s1);
+		size_t df = b, de = b;
+		if (b < s1 && punct_is(st, b, ',')) {
+			df = b + 1;
+			de = attribution_end(st, df, s1);
+		}
+		if (b > c + 1 && (de == s1 || (de + 1 == s1 && is_stop(&st->tok[de])))) {
+			who = resolve(st, c + 1, b, df, de);
+			if (who >= 0) {
+				emit_tokens(st, who, QUOTE_INDIRECT, cuebuf, s0, c - 1);
+				return s1;
+			}
+		}
+	}
+	who = subject_before(st, s0, c, &f);
+	if (who < 0)
+		return c + 1;
+	/* "..., Bessent said." */
+	if (f > s0 + 2 && punct_is(st, f - 1, ',') && ends_sentence(st, c + 1, s1, cue->flags)) {
+		size_t k = s0;
+		if (word_in(st, k, W_CONNECTIVE) && punct_is(st, k + 1, ','))
+			k += 2;
+		st->tok[c].flags |= TF_USED;
+		report_clause(st, who, cuebuf, k, f - 1);
+		return s1;
+	}
+	size_t k = clause_after(st, c, s1, cue->flags);
+	if (k == SIZE_MAX)
+		k = clause_after_audience(st, c, s1);
+	if (k == SIZE_MAX)
+		return c + 1;
+	size_t e = clause_end(st, k, s1);
+	st->tok[c].flags |= TF_USED;
+	st->sent_who = who;
+	report_clause(st, who, cuebuf, k, e);
+	return e;
+}
+
+/* "..., according to Ms. Zhang." / "According to X, ...". */
+static size_t according_to(struct qstate *st, size_t c, size_t s0, size_t s1)
+{
+	size_t b = attribution_end(st, c + 2, s1);
+	if (b == c + 2)
+		return c + 1;
+	int who = resolve(st, c + 2, b, 0, 0);
+	if (who < 0)
+		return c + 1;
+	st->sent_who = who;
+	if (c == s0 || (c == s0 + 2 && word_in(st, s0, W_CONNECTIVE))) {
+		if (b < s1 && punct_is(st, b, ','))
+			report_clause(st, who, "according to", b + 1, clause_end(st, b + 1, s1));
+		return s1;
+	}
+	size_t k = s0, e = c;
+	if (word_in(st, k, W_CONNECTIVE) && k + 1 < e && punct_is(st, k + 1, ','))
+		k += 2;
+	report_clause(st, who, "according to", k, e);
+	return b;
+}
+
+/* Step 3: a quotation still without speaker. */
+static void leftover_quote(struct qstate *st, size_t qi)
+{
+	struct qspan *q = &st->q[qi];
+	if (q->done)
+		return;
+	q->done = true;
+	enum context ctx = quote_context(st, qi);
+	if (ctx == CTX_EMBEDDED)
+		return; /* a scare quote, a title */
+	if (q->open == 0) {
+		if (st->carry_who >= 0) {
+			emit_quote(st, qi, st->carry_who, st->carry_cue);
+			return;
+		}
+		if (st->only_quotes && st->prev_para_who >= 0) {
+			emit_quote(st, qi, st->prev_para_who, "");
+			return;
+		}
+	}
+	if (st->para_who >= 0) {
+		char cue[32];
+		memcpy(cue, st->para_cue, sizeof(cue));
+		emit_quote(st, qi, st->para_who, cue);
+		return;
+	}
+	if (!q->closed && ctx == CTX_START && qi + 1 == st->nq) {
+		/* its speaker may come in the next paragraph */
+		q->done = false;
+	}
+}
+
+/* A person or source that a sentence starts with is who a later "he",
+ * "she" or "it" may be ("Bessent spoke in Madrid. ... he said"). */
+static int note_subject(struct qstate *st, size_t s0, size_t s1)
+{
+	size_t f = s0;
+	if (f < s1 && word_in(st, f, W_STOPCAP | W_COMPLEMENT)) {
+		/* "In response, US President Donald Trump ..." */
+		for (size_t j = f + 1; j < s1 && j < f + 8; j++) {
+			if (punct_is(st, j, ',')) {
+				f = j + 1;
+				break;
+			}
+			if (st->tok[j].kind != TK_WORD)
+				break;
+		}
+	}
+	while (f < s1 && word_in(st, f, W_CONNECTIVE))
+		f++;
+	size_t g = f;
+	while (g < s1 && g < f + 8 && st->tok[g].kind == TK_WORD && !(st->tok[g].flags & TF_INQ) &&
+	       ((st->tok[g].flags & TF_CAP) || word_in(st, g, W_DESCRIBING | W_SOURCE | W_TITLE)))
+		g++;
+	if (g == f || g >= s1 || !(st->tok[g].flags & TF_LOWER) || cue_at(st, g) != NULL)
+		return -1; /* no name, or one that a cue verb will read */
+	if (g == f + 1 && (word_is(st, f, "he") || word_is(st, f, "she") || word_is(st, f, "it")))
+		return resolve(st, f, g, 0, 0);
+	/* most sentences start with no one: spare them the resolving */
+	bool name = (st->tok[g - 1].flags & TF_CAP) && !word_in(st, g - 1, W_STOPCAP | W_TITLE);
+	if (!name && !word_in(st, g - 1, W_SOURCE) &&
+	    actor_within(st, st->tok[f].start, st->tok[g - 1].end, true) < 0)
+		return -1;
+	return resolve(st, f, g, 0, 0);
+}
+
+static void read_sentence(struct qstate *st, size_t s0, size_t s1, size_t *qi)
+{
+	size_t qa = *qi;
+	while (*qi < st->nq && st->q[*qi].open < s1)
+		(*qi)++;
+	st->sent_who = -1;
+	st->sent_subject = note_subject(st, s0, s1);
+	for (size_t j = qa; j < *qi; j++)
+		direct_quote(st, j, s0, s1);
+	for (size_t c = s0; c < s1;) {
+		const struct entry *cue = cue_at(st, c);
+		if (cue != NULL) {
+			c = reported_speech(st, c, s0, s1);
+		} else if (c + 1 < s1 && word_is(st, c, "according") && word_is(st, c + 1, "to") &&
+		           !(st->tok[c].flags & (TF_INQ | TF_USED))) {
+			c = according_to(st, c, s0, s1);
+		} else {
+			c++;
+		}
+	}
+	for (size_t j = qa; j < *qi; j++)
+		leftover_quote(st, j);
+}
+
+static int by_start(const void *x, const void *y)
+{
+	const struct quote *a = x, *b = y;
+	if (a->text.start != b->text.start)
+		return a->text.start < b->text.start ? -1 : 1;
+	return 0;
+}
+
+static void read_paragraph(struct qstate *st, size_t ps, size_t pe)
+{
+	size_t first = st->nout, qi = 0, s0 = 0;
+
+	tokenize(st, ps, pe);
+	split_sentences(st);
+	st->para_who = st->para_last_who = -1;
+	st->para_cue[0] = '\0';
+	st->para_last_start = 0;
+	for (size_t s = 0; s < st->nsent; s++) {
+		read_sentence(st, s0, st->sent[s], &qi);
+		s0 = st->sent[s];
+	}
+	/* an unclosed quote goes on in the next paragraph */
+	st->carry_who = -1;
+	st->pending = false;
+	if (st->nq > 0 && !st->q[st->nq - 1].closed) {
+		const struct qspan *q = &st->q[st->nq - 1];
+		if (q->done && st->para_who >= 0) {
+			st->carry_who = st->para_who;
+			memcpy(st->carry_cue, st->para_cue, sizeof(st->carry_cue));
+		} else if (!q->done) {
+			inner_span(st, st->nq - 1, &st->pending_span.start, &st->pending_span.end);
+			st->pending = true;
+		}
+	}
+	st->prev_para_who = st->nout > first ? st->para_last_who : -1;
+	if (st->nout - first > 1)
+		qsort(st->out + first, st->nout - first, sizeof(*st->out), by_start);
+}
+
+void quotes_find(const struct doc *d, const struct actors *a, const struct mention *mentions,
+                 size_t nmentions, struct quote **out, size_t *n)
+{
+	struct qstate st;
+
+	memset(&st, 0, sizeof(st));
+	st.t = d->text;
+	st.a = a;
+	st.m = mentions;
+	st.nm = mentions != NULL ? nmentions : 0;
+	st.last_person = st.last_source = st.prev_para_who = st.carry_who = -1;
+	st.out = *out;
+	st.nout = st.outcap = *n;
+	pthread_once(&table_once, build_table);
+	if (d->nparagraphs == 0 && d->len > 0) {
+		read_paragraph(&st, 0, d->len);
+	}
+	for (size_t i = 0; i < d->nparagraphs; i++) {
+		size_t ps = d->paragraphs[i].start, pe = d->paragraphs[i].end;
+		if (pe > d->len)
+			pe = d->len;
+		if (ps < pe)
+			read_paragraph(&st, ps, pe);
+	}
+	for (size_t i = 0; i < st.nwho; i++)
+		free(st.who[i].name);
+	free(st.who);
+	free(st.tok);
+	free(st.q);
+	free(st.sent);
+	*out = st.out;
+	*n = st.nout;
+}

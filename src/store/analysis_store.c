@@ -1,0 +1,385 @@
+#include "config.h"
+
+#include "store/analysis_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyse/timex.h"
+#include "common/util.h"
+#include "store/store_db.h"
+
+static const char *const kind_names[] = {"country", "agency", "organisation", "person"};
+static const char *const quote_kinds[] = {"direct", "indirect", "mixed"};
+static const char *const precisions[] = {"day", "week", "month", "year"};
+
+/* Prepared here, finalized before returning: the analysis statements run
+ * once per article inside a refresh, a cost far below the analysis. */
+static sqlite3_stmt *prepare(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	return st;
+}
+
+static bool step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v != NULL)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static bool sync_one(sqlite3 *db, sqlite3_stmt *upsert, sqlite3_stmt *alias,
+		     const struct actor *actor, int64_t *id)
+{
+	bind_text(upsert, 1, actor->name);
+	bind_text(upsert, 2, kind_names[actor->kind]);
+	bind_text(upsert, 3, actor->country);
+	int rc = sqlite3_step(upsert);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(upsert, 0) : 0;
+	sqlite3_reset(upsert);
+	if (*id == 0)
+		return false;
+	for (size_t k = 0; k < actor->naliases; k++) {
+		sqlite3_bind_int64(alias, 1, *id);
+		bind_text(alias, 2, actor->aliases[k]);
+		if (!step_done(alias))
+			return false;
+	}
+	(void)db;
+	return true;
+}
+
+int64_t *store_sync_actors(struct store *s, const struct actors *a)
+{
+	sqlite3 *db = store_db(s);
+	size_t n = actors_count(a);
+	int64_t *ids = xcalloc(n ? n : 1, sizeof(*ids));
+	sqlite3_stmt *upsert = prepare(db, "INSERT INTO actors (name, kind, country) VALUES (?1, ?2, ?3)"
+					   " ON CONFLICT (name) DO UPDATE SET kind = ?2, country = ?3"
+					   " RETURNING id");
+	sqlite3_stmt *alias = prepare(db, "INSERT OR IGNORE INTO actor_aliases (actor_id, alias)"
+					  " VALUES (?1, ?2)");
+	bool ok = upsert != NULL && alias != NULL &&
+		  sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = sync_one(db, upsert, alias, actors_get(a, (int)i), &ids[i]);
+	if (ok)
+		ok = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+	else
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_finalize(upsert);
+	sqlite3_finalize(alias);
+	if (!ok) {
+		free(ids);
+		return NULL;
+	}
+	return ids;
+}
+
+/* Days since 1970-01-01 of a civil date, and back (proleptic Gregorian). */
+static int64_t days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static struct ymd civil_from_days(int64_t z)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	struct ymd r;
+	r.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	r.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	r.year = (int)(yoe + era * 400 + (r.month <= 2));
+	return r;
+}
+
+/* 0 for Monday ... 6 for Sunday; day 0 (1970-01-01) was a Thursday. */
+static int weekday_from_days(int64_t z)
+{
+	return (int)(((z % 7) + 7 + 3) % 7);
+}
+
+/* The first and last day an event's date covers, as ISO dates. */
+static void event_days(const struct time_expr *t, char *first, char *last)
+{
+	static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y = t->value.year, m = t->value.month, d = t->value.day;
+	switch (t->precision) {
+	case PRECISION_DAY:
+		snprintf(first, 11, "%04d-%02d-%02d", y, m, d);
+		snprintf(last, 11, "%04d-%02d-%02d", y, m, d);
+		break;
+	case PRECISION_MONTH: {
+		int days = month_days[(m - 1) % 12];
+		if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+			days = 29;
+		snprintf(first, 11, "%04d-%02d-01", y, m);
+		snprintf(last, 11, "%04d-%02d-%02d", y, m, days);
+		break;
+	}
+	case PRECISION_YEAR:
+		snprintf(first, 11, "%04d-01-01", y);
+		snprintf(last, 11, "%04d-12-31", y);
+		break;
+	case PRECISION_WEEK: {
+		/* ISO week d of year y: its Monday is the Monday of the week
+		 * holding January 4th, plus d - 1 weeks. */
+		int64_t jan4 = days_from_civil(y, 1, 4);
+		int64_t monday = jan4 - weekday_from_days(jan4) + 7 * (int64_t)(d - 1);
+		struct ymd mon = civil_from_days(monday), sun = civil_from_days(monday + 6);
+		snprintf(first, 11, "%04d-%02d-%02d", mon.year, mon.month, mon.day);
+		snprintf(last, 11, "%04d-%02d-%02d", sun.year, sun.month, sun.day);
+		break;
+	}
+	}
+}
+
+static char *slice(const struct doc *d, struct span s)
+{
+	return xstrndup(d->text + s.start, s.end - s.start);
+}
+
+struct statements {
+	sqlite3_stmt *clear[4], *actor, *quote, *event, *event_actor, *doc, *doc_link, *done;
+};
+
+static const char *const clear_sql[4] = {
+    "DELETE FROM quotes WHERE article_id = ?1",
+    "DELETE FROM events WHERE article_id = ?1",
+    "DELETE FROM article_actors WHERE article_id = ?1",
+    "DELETE FROM article_documents WHERE article_id = ?1",
+};
+
+static bool prepare_all(sqlite3 *db, struct statements *st)
+{
+	memset(st, 0, sizeof(*st));
+	for (int i = 0; i < 4; i++)
+		st->clear[i] = prepare(db, clear_sql[i]);
+	st->actor = prepare(db, "INSERT INTO article_actors (article_id, actor_id, mentions)"
+				" VALUES (?1, ?2, 1) ON CONFLICT DO UPDATE SET mentions = mentions + 1");
+	st->quote = prepare(db, "INSERT INTO quotes (article_id, speaker, actor_id, kind, cue, text,"
+				" start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	st->event = prepare(db, "INSERT INTO events (article_id, date, precision, day_first,"
+				" day_last, expr, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	st->event_actor = prepare(db, "INSERT OR IGNORE INTO event_actors (event_id, actor_id)"
+				      " VALUES (?1, ?2)");
+	st->doc = prepare(db, "INSERT INTO documents (name) VALUES (?1) ON CONFLICT (name)"
+			      " DO UPDATE SET name = name RETURNING id");
+	st->doc_link = prepare(db, "INSERT OR IGNORE INTO article_documents (article_id,"
+				   " document_id) VALUES (?1, ?2)");
+	st->done = prepare(db, "UPDATE articles SET analysed = 1 WHERE id = ?1");
+	sqlite3_stmt **all = &st->clear[0];
+	for (size_t i = 0; i < sizeof(*st) / sizeof(sqlite3_stmt *); i++)
+		if (all[i] == NULL)
+			return false;
+	return true;
+}
+
+static void finalize_all(struct statements *st)
+{
+	sqlite3_stmt **all = &st->clear[0];
+	for (size_t i = 0; i < sizeof(*st) / sizeof(sqlite3_stmt *); i++)
+		sqlite3_finalize(all[i]);
+}
+
+static int64_t actor_id(const int64_t *ids, int index)
+{
+	return index >= 0 ? ids[index] : 0;
+}
+
+static bool put_quotes(struct statements *st, int64_t article, const struct doc *d,
+		       const struct analysis *an, const int64_t *ids)
+{
+	bool ok = true;
+	for (size_t i = 0; ok && i < an->nquotes; i++) {
+		const struct quote *q = &an->quotes[i];
+		char *text = slice(d, q->text);
+		sqlite3_bind_int64(st->quote, 1, article);
+		bind_text(st->quote, 2, q->speaker != NULL ? q->speaker : "");
+		if (actor_id(ids, q->actor) > 0)
+			sqlite3_bind_int64(st->quote, 3, actor_id(ids, q->actor));
+		bind_text(st->quote, 4, quote_kinds[q->kind]);
+		bind_text(st->quote, 5, q->cue);
+		bind_text(st->quote, 6, text);
+		sqlite3_bind_int64(st->quote, 7, (int64_t)q->text.start);
+		sqlite3_bind_int64(st->quote, 8, (int64_t)q->text.end);
+		ok = step_done(st->quote);
+		free(text);
+	}
+	return ok;
+}
+
+static bool put_events(sqlite3 *db, struct statements *st, int64_t article, const struct doc *d,
+		       const struct analysis *an, const int64_t *ids)
+{
+	bool ok = true;
+	for (size_t i = 0; ok && i < an->nevents; i++) {
+		const struct event *e = &an->events[i];
+		char date[32], first[11], last[11];
+		timex_format(&e->when, date, sizeof(date));
+		event_days(&e->when, first, last);
+		char *expr = slice(d, e->when.where);
+		char *sentence = slice(d, d->sentences[e->sentence]);
+		sqlite3_bind_int64(st->event, 1, article);
+		bind_text(st->event, 2, date);
+		bind_text(st->event, 3, precisions[e->when.precision]);
+		bind_text(st->event, 4, first);
+		bind_text(st->event, 5, last);
+		bind_text(st->event, 6, expr);
+		bind_text(st->event, 7, sentence);
+		ok = step_done(st->event);
+		free(expr);
+		free(sentence);
+		int64_t event_id = sqlite3_last_insert_rowid(db);
+		for (size_t k = 0; ok && k < e->nactors; k++) {
+			sqlite3_bind_int64(st->event_actor, 1, event_id);
+			sqlite3_bind_int64(st->event_actor, 2, actor_id(ids, e->actors[k]));
+			ok = step_done(st->event_actor);
+		}
+	}
+	return ok;
+}
+
+static bool put_documents(struct statements *st, int64_t article, const struct analysis *an)
+{
+	bool ok = true;
+	for (size_t i = 0; ok && i < an->ndocrefs; i++) {
+		bind_text(st->doc, 1, an->docrefs[i].name);
+		int rc = sqlite3_step(st->doc);
+		int64_t doc_id = rc == SQLITE_ROW ? sqlite3_column_int64(st->doc, 0) : 0;
+		sqlite3_reset(st->doc);
+		sqlite3_clear_bindings(st->doc);
+		if (doc_id == 0)
+			return false;
+		sqlite3_bind_int64(st->doc_link, 1, article);
+		sqlite3_bind_int64(st->doc_link, 2, doc_id);
+		ok = step_done(st->doc_link);
+	}
+	return ok;
+}
+
+struct analysis_writer {
+	struct store *store;
+	struct statements st;
+};
+
+struct analysis_writer *analysis_writer_new(struct store *s)
+{
+	struct analysis_writer *w = xcalloc(1, sizeof(*w));
+	w->store = s;
+	if (!prepare_all(store_db(s), &w->st)) {
+		analysis_writer_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void analysis_writer_free(struct analysis_writer *w)
+{
+	if (w == NULL)
+		return;
+	finalize_all(&w->st);
+	free(w);
+}
+
+bool analysis_writer_put(struct analysis_writer *w, int64_t article_id, const struct doc *d,
+			 const struct analysis *an, const int64_t *actor_ids)
+{
+	sqlite3 *db = store_db(w->store);
+	struct statements st = w->st;
+	bool ok = true;
+
+	for (int i = 0; ok && i < 4; i++) {
+		sqlite3_bind_int64(st.clear[i], 1, article_id);
+		ok = step_done(st.clear[i]);
+	}
+	for (size_t i = 0; ok && i < an->nmentions; i++) {
+		sqlite3_bind_int64(st.actor, 1, article_id);
+		sqlite3_bind_int64(st.actor, 2, actor_id(actor_ids, an->mentions[i].actor));
+		ok = step_done(st.actor);
+	}
+	ok = ok && put_quotes(&st, article_id, d, an, actor_ids) &&
+	     put_events(db, &st, article_id, d, an, actor_ids) &&
+	     put_documents(&st, article_id, an);
+	if (ok) {
+		sqlite3_bind_int64(st.done, 1, article_id);
+		ok = step_done(st.done);
+	}
+	return ok;
+}
+
+static int read_articles(struct store *s, const char *sql, int64_t after,
+			 struct stored_article *out, int max)
+{
+	sqlite3_stmt *st = prepare(store_db(s), sql);
+	int n = 0;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, max);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		out[n].id = sqlite3_column_int64(st, 0);
+		out[n].date = sqlite3_column_int64(st, 1);
+		out[n].html = xstrdup((const char *)sqlite3_column_text(st, 2));
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+int store_read_articles(struct store *s, int64_t after, struct stored_article *out, int max)
+{
+	return read_articles(s,
+			     "SELECT id, coalesce(published, updated, first_seen),"
+			     " coalesce(content, summary, title, '') FROM articles"
+			     " WHERE id > ?1 ORDER BY id LIMIT ?2",
+			     after, out, max);
+}
+
+int store_read_pending(struct store *s, int64_t after, struct stored_article *out, int max)
+{
+	return read_articles(s,
+			     "SELECT id, coalesce(published, updated, first_seen),"
+			     " coalesce(content, summary, title, '') FROM articles"
+			     " WHERE analysed = 0 AND id > ?1 ORDER BY id LIMIT ?2",
+			     after, out, max);
+}
+
+int64_t store_pending_bytes(struct store *s)
+{
+	sqlite3_stmt *st = prepare(store_db(s),
+				   "SELECT coalesce(sum(length(coalesce(content, summary, title))), 0)"
+				   " FROM articles WHERE analysed = 0");
+	int64_t n = -1;
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+void stored_article_free(struct stored_article *a)
+{
+	free(a->html);
+	a->html = NULL;
+}

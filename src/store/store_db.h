@@ -1,0 +1,11 @@
+/* For the store's own files only: the connection behind a struct store. */
+#ifndef RETL_STORE_DB_H
+#define RETL_STORE_DB_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+sqlite3 *store_db(struct store *s);
+
+#endif

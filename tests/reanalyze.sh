@@ -1,0 +1,61 @@
+#!/bin/sh
+# A refresh stores each article's analysis; --reanalyze after adding an
+# actor to the user's actors.conf links its mentions.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+WWW="$WORK/www"
+mkdir -p "$WWW" "$WORK/cfg/retl"
+cat >"$WWW/feed.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Trade wire</title>
+<item><title>MOFCOM tightens rare earth controls</title><guid>a1</guid>
+<pubDate>Fri, 21 Nov 2025 08:00:00 GMT</pubDate>
+<description><![CDATA[<p>Last week, China&#8217;s Ministry of Commerce issued Announcement No. 62 of 2025.</p>
+<p>&#8220;This is China versus the world,&#8221; said US Treasury Secretary Scott Bessent.</p>
+<p>The Ruritanian Trade Office said on Thursday that it was studying the rules.</p>]]></description>
+</item></channel></rss>
+XML
+start_httpd "$WWW"
+echo "$BASE/feed.xml name=wire" >"$WORK/feeds.conf"
+export XDG_CONFIG_HOME="$WORK/cfg"
+DB="$WORK/retl.db"
+
+"$RETL" -r --config "$WORK/feeds.conf" --db "$DB"
+RC=$?
+expect_rc "the refresh succeeds" 0
+expect_eq "the quote is stored with its speaker and actor" \
+	"$(sql "$DB" "SELECT q.speaker, a.name, q.kind FROM quotes q JOIN actors a ON a.id = q.actor_id")" \
+	"Scott Bessent|US Treasury|direct"
+expect_eq "the events are stored with their dates" \
+	"$(sql "$DB" "SELECT group_concat(date, ' ') FROM (SELECT date FROM events ORDER BY day_first)")" \
+	"2025-W46 2025-11-20"
+expect_eq "last week's event has MOFCOM among its actors" \
+	"$(sql "$DB" "SELECT count(*) FROM events e JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id = ea.actor_id WHERE e.date = '2025-W46' AND a.name = 'MOFCOM'")" 1
+expect_eq "the document is linked to the article" \
+	"$(sql "$DB" "SELECT d.name FROM documents d JOIN article_documents ad ON ad.document_id = d.id")" \
+	"Announcement No. 62 of 2025"
+expect_eq "the Ruritanian office is not known yet" \
+	"$(sql "$DB" "SELECT count(*) FROM actors WHERE name = 'Ruritania Trade Office'")" 0
+
+cat >"$WORK/cfg/retl/actors.conf" <<'CONF'
+[Ruritania Trade Office]
+kind = agency
+alias = Ruritanian Trade Office
+CONF
+"$RETL" --reanalyze --db "$DB" >"$WORK/out" 2>"$WORK/err"
+RC=$?
+expect_rc "--reanalyze succeeds" 0
+expect_eq "--reanalyze links the new actor's mention" \
+	"$(sql "$DB" "SELECT aa.mentions FROM article_actors aa JOIN actors a ON a.id = aa.actor_id WHERE a.name = 'Ruritania Trade Office'")" 1
+expect_eq "--reanalyze adds it to Thursday's event" \
+	"$(sql "$DB" "SELECT a.name FROM events e JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id = ea.actor_id WHERE e.date = '2025-11-20'")" \
+	"Ruritania Trade Office"
+expect_eq "--reanalyze leaves one copy of each quote" "$(sql "$DB" "SELECT count(*) FROM quotes WHERE speaker = 'Scott Bessent'")" 1
+
+printf '[Broken\n' >"$WORK/cfg/retl/actors.conf"
+"$RETL" --reanalyze --db "$DB" >"$WORK/out" 2>"$WORK/err"
+RC=$?
+expect_rc "a bad actors.conf: status 2" 2
+expect_in "a bad actors.conf: file and line named" "$WORK/err" "actors.conf:1:"
+
+done_testing
