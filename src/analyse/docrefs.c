@@ -51,7 +51,7 @@ static bool is_upper(char c)
 static bool word_is(const char *w, size_t n, const char *const *list)
 {
 	for (; *list != NULL; list++)
-		if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+		if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0')
 			return true;
 	return false;
 }
@@ -224,10 +224,51 @@ static bool starts_word(const struct cursor *c, size_t pos)
 			     c->text[pos - 1] == '-');
 }
 
+/* Act endings ("Act", "Law", "Rule", "Regulations" as words): a named act
+ * can only start a few words before one, so most capitalised words need no
+ * closer look.  Each ending's next place is kept and searched again only
+ * once passed, so the text is scanned once per ending. */
+static const char *const endings[] = {" Act", " Law", " Rule", " Regulations"};
+#define NENDINGS (sizeof(endings) / sizeof(endings[0]))
+
+static size_t find_ending(const struct cursor *c, size_t k, size_t from)
+{
+	size_t el = strlen(endings[k]);
+	while (from < c->len) {
+		const char *hit = memmem(c->text + from, c->len - from, endings[k], el);
+		if (hit == NULL)
+			break;
+		size_t at = (size_t)(hit - c->text) + el;
+		if (at >= c->len || !is_alpha(c->text[at]))
+			return (size_t)(hit - c->text) + 1;
+		from = at;
+	}
+	return c->len;
+}
+
+/* The nearest ending at or after pos, updating next[] as it goes. */
+static size_t next_ending(const struct cursor *c, size_t *next, size_t pos)
+{
+	size_t best = c->len;
+	for (size_t k = 0; k < NENDINGS; k++) {
+		if (next[k] < pos)
+			next[k] = find_ending(c, k, pos);
+		if (next[k] < best)
+			best = next[k];
+	}
+	return best;
+}
+
+/* How far before its ending a named act may start: eight words. */
+#define ACT_REACH 120
+
 void docrefs_find(const struct doc *d, struct docref **out, size_t *n)
 {
 	struct cursor c = {d->text, d->len, 0};
 	size_t named_until = 0;
+	size_t next[NENDINGS];
+	for (size_t k = 0; k < NENDINGS; k++)
+		next[k] = find_ending(&c, k, 0);
 
 	for (size_t i = 0; i < d->len; i++) {
 		char ch = d->text[i];
@@ -243,9 +284,9 @@ void docrefs_find(const struct doc *d, struct docref **out, size_t *n)
 		if (!is_upper(ch))
 			continue;
 		size_t wl = word_at(&c, i);
-		if (word_is(d->text + i, wl, numbered_kinds) && numbered(&c, i, wl, out, n))
+		if (wl > 0 && word_is(d->text + i, wl, numbered_kinds) && numbered(&c, i, wl, out, n))
 			continue;
-		if (i >= named_until) {
+		if (i >= named_until && next_ending(&c, next, i) - i <= ACT_REACH) {
 			size_t before = *n;
 			named_act(&c, i, out, n);
 			if (*n > before)
