@@ -52,6 +52,33 @@ expect_eq "--reanalyze adds it to Thursday's event" \
 	"Ruritania Trade Office"
 expect_eq "--reanalyze leaves one copy of each quote" "$(sql "$DB" "SELECT count(*) FROM quotes WHERE speaker = 'Scott Bessent'")" 1
 
+# A refresh of more new text than it analyses inline (4 MiB) leaves the
+# analysis to a detached process: the refresh returns, the analysis
+# follows.
+python3 - "$WWW/big.xml" <<'PY'
+import sys
+para = "<p>On Thursday, China\u2019s Ministry of Commerce said it would review the rules. " * 40 + "</p>"
+items = "".join("<item><title>Item %d</title><guid>big-%d</guid>"
+                "<pubDate>Fri, 21 Nov 2025 08:00:00 GMT</pubDate>"
+                "<description><![CDATA[%s]]></description></item>" % (i, i, para)
+                for i in range(1400))
+open(sys.argv[1], "w").write('<rss version="2.0"><channel><title>Big</title>%s</channel></rss>' % items)
+PY
+echo "$BASE/big.xml name=big" >"$WORK/big.conf"
+"$RETL" -r --config "$WORK/big.conf" --db "$WORK/big.db"
+RC=$?
+expect_rc "a large refresh succeeds" 0
+expect_eq "a large refresh stores every article" "$(sql "$WORK/big.db" "SELECT count(*) FROM articles")" 1400
+i=0
+while [ "$(sql "$WORK/big.db" "SELECT count(*) FROM articles WHERE analysed = 0")" != 0 ] && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+expect_eq "the detached analysis analyses them all" \
+	"$(sql "$WORK/big.db" "SELECT count(*) FROM articles WHERE analysed = 1")" 1400
+expect_eq "the detached analysis stores their events" \
+	"$(sql "$WORK/big.db" "SELECT count(DISTINCT article_id) FROM events WHERE date = '2025-11-20'")" 1400
+
 printf '[Broken\n' >"$WORK/cfg/retl/actors.conf"
 "$RETL" --reanalyze --db "$DB" >"$WORK/out" 2>"$WORK/err"
 RC=$?
