@@ -40,8 +40,8 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-static bool sync_one(sqlite3 *db, sqlite3_stmt *upsert, sqlite3_stmt *alias,
-		     const struct actor *actor, int64_t *id)
+static bool sync_one(sqlite3_stmt *upsert, sqlite3_stmt *alias, const struct actor *actor,
+		     int64_t *id)
 {
 	bind_text(upsert, 1, actor->name);
 	bind_text(upsert, 2, kind_names[actor->kind]);
@@ -57,7 +57,6 @@ static bool sync_one(sqlite3 *db, sqlite3_stmt *upsert, sqlite3_stmt *alias,
 		if (!step_done(alias))
 			return false;
 	}
-	(void)db;
 	return true;
 }
 
@@ -74,7 +73,7 @@ int64_t *store_sync_actors(struct store *s, const struct actors *a)
 	bool ok = upsert != NULL && alias != NULL &&
 		  sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
 	for (size_t i = 0; ok && i < n; i++)
-		ok = sync_one(db, upsert, alias, actors_get(a, (int)i), &ids[i]);
+		ok = sync_one(upsert, alias, actors_get(a, (int)i), &ids[i]);
 	if (ok)
 		ok = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
 	else
