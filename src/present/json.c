@@ -21,9 +21,13 @@ void json_init_nested(struct json *j, FILE *out, int depth, bool empty)
 
 static void newline_indent(struct json *j, int depth)
 {
-	fputc('\n', j->out);
-	for (int i = 0; i < depth; i++)
-		fputs("  ", j->out);
+	/* A newline and up to JSON_MAX_DEPTH levels of two spaces, in one
+	 * write: big outputs are mostly short lines. */
+	static const char spaces[] = "\n                                                                ";
+	size_t n = 1 + 2 * (size_t)depth;
+	if (n > sizeof(spaces) - 1)
+		n = sizeof(spaces) - 1;
+	fwrite_unlocked(spaces, 1, n, j->out);
 }
 
 /* Called before any value or key: writes the separator it needs. */
