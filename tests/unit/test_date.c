@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "table.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -336,34 +338,6 @@ static void test_hostile(void **state)
 	assert_true(t == UNTOUCHED);
 }
 
-/* Names a row's test after its input, with control characters escaped
- * so that each name stays on one line of the report. */
-static void name_case(char *name, size_t size, const char *input)
-{
-	static const char head[] = "date_parse \"";
-	static const char hex[] = "0123456789abcdef";
-	size_t n;
-	const char *p;
-
-	for (n = 0; head[n] != '\0'; n++)
-		name[n] = head[n];
-	/* Stop while there is room for one escape, the quote and the NUL. */
-	for (p = input; *p != '\0' && n + 6 < size; p++) {
-		unsigned char ch = (unsigned char)*p;
-
-		if (ch < 0x20 || ch == 0x7f) {
-			name[n++] = '\\';
-			name[n++] = 'x';
-			name[n++] = hex[ch >> 4];
-			name[n++] = hex[ch & 0xf];
-		} else {
-			name[n++] = (char)ch;
-		}
-	}
-	name[n++] = '"';
-	name[n] = '\0';
-}
-
 int main(void)
 {
 	static const struct CMUnitTest fixed[] = {
@@ -372,25 +346,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_hostile),
 	};
-	enum { NFIXED = sizeof(fixed) / sizeof(fixed[0]) };
-	/* One group, so TAP sees one plan: the fixed tests, then one test per
-	 * table row, named after its input. */
-	static char names[NCASES][96];
-	static struct CMUnitTest all[NFIXED + NCASES];
-	size_t i;
 
-	for (i = 0; i < NFIXED; i++)
-		all[i] = fixed[i];
-	for (i = 0; i < NCASES; i++) {
-		struct CMUnitTest *t = &all[NFIXED + i];
-		name_case(names[i], sizeof(names[i]), cases[i].input);
-		t->name = names[i];
-		t->test_func = test_case;
-		t->setup_func = NULL;
-		t->teardown_func = NULL;
-		t->initial_state = (void *)&cases[i];
-	}
-	return _cmocka_run_group_tests("date", all, NFIXED + NCASES, NULL, NULL) == 0
-		       ? EXIT_SUCCESS
-		       : EXIT_FAILURE;
+	return table_run("date", fixed, sizeof(fixed) / sizeof(fixed[0]), cases, sizeof(cases[0]),
+			 NCASES, offsetof(struct date_case, input), test_case, "date_parse ");
 }

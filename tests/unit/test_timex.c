@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "table.h"
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -637,24 +639,6 @@ static void test_hostile(void **state)
 	free(text);
 }
 
-static void name_case(char *name, size_t size, const char *input)
-{
-	static const char head[] = "timex \"";
-	size_t n;
-	const char *p;
-
-	for (n = 0; head[n] != '\0'; n++)
-		name[n] = head[n];
-	for (p = input; *p != '\0' && n + 5 < size; p++)
-		name[n++] = (unsigned char)*p < 0x20 ? ' ' : *p;
-	if (*p != '\0') {
-		name[n++] = '.';
-		name[n++] = '.';
-	}
-	name[n++] = '"';
-	name[n] = '\0';
-}
-
 int main(void)
 {
 	static const struct CMUnitTest fixed[] = {
@@ -662,25 +646,7 @@ int main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_hostile),
 	};
-	enum { NFIXED = sizeof(fixed) / sizeof(fixed[0]) };
-	static char names[NCASES][80];
-	static struct CMUnitTest all[NFIXED + NCASES];
-	size_t i;
 
-	for (i = 0; i < NFIXED; i++)
-		all[i] = fixed[i];
-	for (i = 0; i < NCASES; i++) {
-		struct CMUnitTest *t = &all[NFIXED + i];
-
-		name_case(names[i], sizeof(names[i]), cases[i].text);
-		t->name = names[i];
-		t->test_func = test_case;
-		t->setup_func = NULL;
-		t->teardown_func = NULL;
-		t->initial_state = (void *)&cases[i];
-	}
-	return _cmocka_run_group_tests("timex", all, NFIXED + NCASES, NULL,
-				       NULL) == 0
-		       ? EXIT_SUCCESS
-		       : EXIT_FAILURE;
+	return table_run("timex", fixed, sizeof(fixed) / sizeof(fixed[0]), cases, sizeof(cases[0]),
+			 NCASES, offsetof(struct timex_case, text), test_case, "timex ");
 }
