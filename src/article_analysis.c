@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "analyse/analyse.h"
@@ -25,11 +26,25 @@
 /* The largest plain-text article --analyze reads. */
 #define MAX_ARTICLE_SIZE ((size_t)16 << 20)
 
+/* Where the time of analysing stored articles goes, for --reanalyze -v. */
+struct analysis_times {
+	size_t articles, bytes; /* bytes of text, after HTML */
+	double text, analysis, store; /* seconds */
+};
+
 struct analyser {
 	struct actors *actors;
 	int64_t *actor_ids;
 	struct analysis_writer *writer;
+	struct analysis_times times;
 };
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static struct actors *load_actors(char **error)
 {
@@ -85,15 +100,24 @@ bool analyser_run(struct analyser *an, int64_t article_id, const char *html, int
 {
 	struct doc d = {0};
 	size_t len;
+	double t0 = seconds_now();
 	char *text = text_from_html(html, strlen(html), &len);
 
 	d.text = text;
 	d.len = len;
 	d.date = utc_date(date);
 	doc_split(&d);
+	double t1 = seconds_now();
 	struct analysis *result = analyse_doc(&d, an->actors);
+	double t2 = seconds_now();
 	bool ok = analysis_writer_put(an->writer, article_id, &d, result, an->actor_ids);
 	analysis_free(result);
+	double t3 = seconds_now();
+	an->times.articles++;
+	an->times.bytes += len;
+	an->times.text += t1 - t0;
+	an->times.analysis += t2 - t1;
+	an->times.store += t3 - t2;
 	doc_free_spans(&d);
 	free(text);
 	return ok;
@@ -277,8 +301,20 @@ void analyse_pending_detached(const char *db_path)
 	analyse_in_background(db_path);
 }
 
-int reanalyze_command(const char *db_path, bool quiet)
+/* --reanalyze -v: how much text, and where the time went. */
+static void print_times(const struct analysis_times *t)
 {
+	double mb = (double)t->bytes / 1e6;
+	fprintf(stderr,
+		_("retl: %zu articles, %.1f MB of text: HTML to text %.2f s, analysis %.2f s"
+		  " (%.1f MB/s), storing %.2f s\n"),
+		t->articles, mb, t->text, t->analysis, t->analysis > 0 ? mb / t->analysis : 0.0,
+		t->store);
+}
+
+int reanalyze_command(const char *db_path, int verbosity)
+{
+	bool quiet = verbosity == VERBOSITY_QUIET;
 	char *error = NULL;
 	char *path = refresh_db_path(db_path);
 	struct store *s = store_open(path, false, &error);
@@ -308,6 +344,8 @@ int reanalyze_command(const char *db_path, bool quiet)
 	} else if (show) {
 		fprintf(stderr, _("%lld articles analysed\n"), (long long)total);
 	}
+	if (status == 0 && verbosity == VERBOSITY_VERBOSE)
+		print_times(&an->times);
 	analyser_free(an);
 	store_close(s);
 	free(path);

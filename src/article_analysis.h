@@ -32,7 +32,8 @@ void analyse_pending_detached(const char *db_path);
 /* `retl --analyze FILE --date YYYY-MM-DD`: exit status. */
 int analyze_file_command(const char *path, const char *date);
 
-/* `retl --reanalyze`: exit status. */
-int reanalyze_command(const char *db_path, bool quiet);
+/* `retl --reanalyze`: exit status.  verbosity is the refresh's: quiet
+ * says nothing, verbose adds where the time went. */
+int reanalyze_command(const char *db_path, int verbosity);
 
 #endif

@@ -267,8 +267,7 @@ int main(int argc, char **argv)
 		rc = analyze_file_command(a.analyze_file, a.date);
 		break;
 	case CMD_REANALYZE:
-		rc = reanalyze_command(a.refresh.db_path,
-				       a.refresh.verbosity == VERBOSITY_QUIET);
+		rc = reanalyze_command(a.refresh.db_path, a.refresh.verbosity);
 		break;
 	default:
 		usage(stderr);

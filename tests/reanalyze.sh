@@ -52,6 +52,19 @@ expect_eq "--reanalyze adds it to Thursday's event" \
 	"Ruritania Trade Office"
 expect_eq "--reanalyze leaves one copy of each quote" "$(sql "$DB" "SELECT count(*) FROM quotes WHERE speaker = 'Scott Bessent'")" 1
 
+# A stored article whose text changes is analysed again; one that does not
+# change is not queued.
+"$RETL" -r --force --config "$WORK/feeds.conf" --db "$DB"
+expect_eq "an unchanged article is not queued again" "$(sql "$DB" "SELECT count(*) FROM analysis_pending")" 0
+sed 's/said US Treasury Secretary Scott Bessent/said Treasury Secretary Scott Bessent. \&#8220;We will respond,\&#8221; he added/' \
+	"$WWW/feed.xml" >"$WWW/feed.tmp" && mv "$WWW/feed.tmp" "$WWW/feed.xml"
+"$RETL" -r --force --config "$WORK/feeds.conf" --db "$DB"
+RC=$?
+expect_rc "the refresh of the changed article succeeds" 0
+expect_eq "a changed article is analysed again: its new quote is stored" \
+	"$(sql "$DB" "SELECT count(*) FROM quotes WHERE speaker = 'Scott Bessent'")" 2
+expect_eq "and nothing is left pending" "$(sql "$DB" "SELECT count(*) FROM analysis_pending")" 0
+
 # A refresh of more new text than it analyses inline (4 MiB) leaves the
 # analysis to a detached process: the refresh returns, the analysis
 # follows.
@@ -70,12 +83,12 @@ RC=$?
 expect_rc "a large refresh succeeds" 0
 expect_eq "a large refresh stores every article" "$(sql "$WORK/big.db" "SELECT count(*) FROM articles")" 1400
 i=0
-while [ "$(sql "$WORK/big.db" "SELECT count(*) FROM articles WHERE analysed = 0")" != 0 ] && [ $i -lt 300 ]; do
+while [ "$(sql "$WORK/big.db" "SELECT count(*) FROM analysis_pending")" != 0 ] && [ $i -lt 300 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
 expect_eq "the detached analysis analyses them all" \
-	"$(sql "$WORK/big.db" "SELECT count(*) FROM articles WHERE analysed = 1")" 1400
+	"$(sql "$WORK/big.db" "SELECT count(*) FROM analysis_pending")" 0
 expect_eq "the detached analysis stores their events" \
 	"$(sql "$WORK/big.db" "SELECT count(DISTINCT article_id) FROM events WHERE date = '2025-11-20'")" 1400
 

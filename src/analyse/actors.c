@@ -250,9 +250,13 @@ static bool scan_word(const char *text, size_t len, size_t pos, struct word *w)
 	w->possessive = false;
 	while (i < len) {
 		unsigned char c = word_byte[s[i]];
-		if (c != 0 && c < 0x80) { /* the common case: ASCII */
-			key_put(w->key, &k, &h, c);
-			i++;
+		if (c != 0 && c < 0x80) { /* the common case: a run of ASCII */
+			do {
+				w->key[k < MAX_NAME ? k : MAX_NAME] = (char)c;
+				h = (h ^ c) * FNV_PRIME;
+				k++;
+				i++;
+			} while (i < len && (c = word_byte[s[i]]) != 0 && c < 0x80);
 			continue;
 		}
 		size_t n = c != 0 ? word_char(text, i, len) : 0;
@@ -459,31 +463,46 @@ struct actors {
 
 /* The lookup form of a name: ASCII lower case, straight apostrophes,
  * white space folded to single spaces and trimmed. */
-static void normalise(const char *s, struct buf *out)
+/* Writes s folded for lookups (ASCII lower case, apostrophes straight,
+ * each run of white space one space, none at the ends) into out, which
+ * has room for cap bytes; its length, or cap when it does not fit. */
+static size_t normalise_into(const char *s, char *out, size_t cap)
 {
-	size_t len = strlen(s);
+	size_t len = strlen(s), n = 0;
 	bool space = false;
 
-	buf_reset(out);
 	for (size_t i = 0; i < len;) {
-		size_t n = space_at(s, i, len);
-		if (n > 0) {
-			space = out->len > 0;
-			i += n;
+		size_t w = space_at(s, i, len);
+		if (w > 0) {
+			space = n > 0;
+			i += w;
 			continue;
 		}
+		if (n + 2 > cap)
+			return cap;
 		if (space)
-			buf_putc(out, ' ');
+			out[n++] = ' ';
 		space = false;
-		n = apostrophe(s, i, len);
-		if (n > 0) {
-			buf_putc(out, '\'');
-			i += n;
+		w = apostrophe(s, i, len);
+		if (w > 0) {
+			out[n++] = '\'';
+			i += w;
 		} else {
-			buf_putc(out, (char)fold_ascii((unsigned char)s[i]));
+			out[n++] = (char)fold_ascii((unsigned char)s[i]);
 			i++;
 		}
 	}
+	return n;
+}
+
+static void normalise(const char *s, struct buf *out)
+{
+	size_t cap = strlen(s) + 2;
+
+	buf_reset(out);
+	buf_reserve(out, cap);
+	out->len = normalise_into(s, out->data, cap);
+	out->data[out->len] = '\0';
 }
 
 static bool all_capitals(const char *s, size_t len)
@@ -1066,17 +1085,19 @@ const struct actor *actors_get(const struct actors *a, int index)
 	return index >= 0 && (size_t)index < a->n ? &a->list[index] : NULL;
 }
 
+/* Called for every speaker a quote names: folded on the stack, as no
+ * name longer than MAX_NAME is known. */
 static const struct name *find_name(const struct actors *a, const char *s)
 {
-	struct buf b;
-	const struct slot *slot;
+	char key[MAX_NAME + 2];
+	size_t n = normalise_into(s, key, sizeof(key));
+	const struct slot *slot = NULL;
 
-	buf_init(&b);
-	normalise(s, &b);
-	slot = b.len > 0 ? table_find(&a->by_name, b.data, b.len) : NULL;
-	if (slot == NULL && b.len > 4 && memcmp(b.data, "the ", 4) == 0)
-		slot = table_find(&a->by_name, b.data + 4, b.len - 4);
-	buf_free(&b);
+	if (n == 0 || n >= sizeof(key))
+		return NULL;
+	slot = table_find(&a->by_name, key, n);
+	if (slot == NULL && n > 4 && memcmp(key, "the ", 4) == 0)
+		slot = table_find(&a->by_name, key + 4, n - 4);
 	return slot != NULL ? &a->names[slot->value] : NULL;
 }
 

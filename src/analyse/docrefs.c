@@ -2,6 +2,7 @@
 
 #include "analyse/docrefs.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,22 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* ASCII letters and digits, by table: the main loop asks of every byte. */
+static bool alnum_table[256];
+static pthread_once_t alnum_once = PTHREAD_ONCE_INIT;
+
+static void fill_alnum_table(void)
+{
+	for (int c = 0; c < 256; c++)
+		alnum_table[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+				 (c >= '0' && c <= '9');
+}
+
+static bool is_alnum(char c)
+{
+	return alnum_table[(unsigned char)c];
+}
+
 static bool is_upper(char c)
 {
 	return c >= 'A' && c <= 'Z';
@@ -82,12 +99,18 @@ static size_t digits_at(const struct cursor *c, size_t pos, size_t max)
 	return i < c->len && is_digit(c->text[i]) ? 0 : i - pos;
 }
 
+/* Refs are found about in text order (a name reaches a few words back from
+ * the word that finds it), so a repeat can only be among the last few: look
+ * back at eight, and grow the array geometrically, so a long document with
+ * many references stays linear. */
 static void add_ref(struct docref **out, size_t *n, const char *name, size_t start, size_t end)
 {
-	for (size_t i = 0; i < *n; i++)
-		if ((*out)[i].where.start == start)
+	for (size_t i = *n; i > 0 && i + 8 > *n; i--)
+		if ((*out)[i - 1].where.start == start)
 			return;
-	*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+	/* capacity: 4, then doubled whenever n reaches a power of two */
+	if (*n == 0 || (*n >= 4 && (*n & (*n - 1)) == 0))
+		*out = xrealloc(*out, (*n == 0 ? 4 : *n * 2) * sizeof(**out));
 	(*out)[*n].name = xstrdup(name);
 	(*out)[*n].where.start = start;
 	(*out)[*n].where.end = end;
@@ -181,119 +204,87 @@ static size_t trim_stoppers(const struct cursor *c, size_t start, size_t end)
 	}
 }
 
-/* "CHIPS and Science Act", "Export Control Law": capitalised words ending
- * in Act, Law, Rule or Regulations, at most eight of them. */
-static void named_act(const struct cursor *c, size_t start, struct docref **out, size_t *n)
+/* The start of the word that ends at end (letters and inner hyphens), no
+ * further back than floor; end itself when there is none. */
+static size_t word_before(const struct cursor *c, size_t end, size_t floor)
 {
-	size_t pos = start, words = 0;
-	while (pos < c->len && words < 8) {
-		size_t wl = word_at(c, pos);
-		if (wl == 0)
-			return;
-		const char *w = c->text + pos;
-		bool capital = is_upper(*w);
-		if (!capital && !word_is(w, wl, name_joiners))
-			return;
-		words++;
-		size_t last_end = pos + wl;
-		if (capital && words >= 2 && word_is(w, wl, act_endings)) {
-			start = trim_stoppers(c, start, last_end);
-			if (last_end - start <= wl)
-				return; /* "The Act" alone names nothing */
-			/* The year is part of the name: "Trade Act of 1974". */
-			if (c->len - last_end >= 8 && memcmp(c->text + last_end, " of ", 4) == 0 &&
-			    digits_at(c, last_end + 4, 4) == 4)
-				last_end += 8;
-			char name[160];
-			snprintf(name, sizeof(name), "%.*s", (int)(last_end - start),
-				 c->text + start);
-			add_ref(out, n, name, start, last_end);
-			return;
-		}
-		pos = last_end;
-		if (pos >= c->len || c->text[pos] != ' ')
-			return;
-		pos++;
-	}
+	size_t b = end;
+	while (b > floor && (is_alpha(c->text[b - 1]) || c->text[b - 1] == '-'))
+		b--;
+	while (b < end && c->text[b] == '-')
+		b++;
+	return b;
 }
 
-/* The first word of a sentence, or one after "the": where names start. */
-static bool starts_word(const struct cursor *c, size_t pos)
+/* "CHIPS and Science Act", "Export Control Law": at most eight capitalised
+ * words (small joiners allowed inside) that end in Act, Law, Rule or
+ * Regulations, read back from that last word, whose start and length are
+ * given, to the first capital; no further back than floor. */
+static size_t named_act(const struct cursor *c, size_t last, size_t last_len, size_t floor,
+			struct docref **out, size_t *n)
 {
-	return pos == 0 || !(is_alpha(c->text[pos - 1]) || is_digit(c->text[pos - 1]) ||
-			     c->text[pos - 1] == '-');
-}
-
-/* Act endings ("Act", "Law", "Rule", "Regulations" as words): a named act
- * can only start a few words before one, so most capitalised words need no
- * closer look.  Each ending's next place is kept and searched again only
- * once passed, so the text is scanned once per ending. */
-static const char *const endings[] = {" Act", " Law", " Rule", " Regulations"};
-#define NENDINGS (sizeof(endings) / sizeof(endings[0]))
-
-static size_t find_ending(const struct cursor *c, size_t k, size_t from)
-{
-	size_t el = strlen(endings[k]);
-	while (from < c->len) {
-		const char *hit = memmem(c->text + from, c->len - from, endings[k], el);
-		if (hit == NULL)
+	size_t start = last, pos = last;
+	for (int words = 1; words < 8 && pos > floor + 1 && c->text[pos - 1] == ' '; words++) {
+		size_t b = word_before(c, pos - 1, floor);
+		if (b == pos - 1 || (b > 0 && is_digit(c->text[b - 1])))
+			break; /* no word, or the tail of "5G" */
+		bool capital = is_upper(c->text[b]);
+		if (!capital && !word_is(c->text + b, pos - 1 - b, name_joiners))
 			break;
-		size_t at = (size_t)(hit - c->text) + el;
-		if (at >= c->len || !is_alpha(c->text[at]))
-			return (size_t)(hit - c->text) + 1;
-		from = at;
+		pos = b;
+		if (capital)
+			start = b;
 	}
-	return c->len;
+	size_t last_end = last + last_len;
+	start = trim_stoppers(c, start, last_end);
+	if (start >= last)
+		return 0; /* "Act", "The Act" alone name nothing */
+	/* The year is part of the name: "Trade Act of 1974". */
+	if (c->len - last_end >= 8 && memcmp(c->text + last_end, " of ", 4) == 0 &&
+	    digits_at(c, last_end + 4, 4) == 4)
+		last_end += 8;
+	char name[160];
+	snprintf(name, sizeof(name), "%.*s", (int)(last_end - start), c->text + start);
+	add_ref(out, n, name, start, last_end);
+	return last_end;
 }
-
-/* The nearest ending at or after pos, updating next[] as it goes. */
-static size_t next_ending(const struct cursor *c, size_t *next, size_t pos)
-{
-	size_t best = c->len;
-	for (size_t k = 0; k < NENDINGS; k++) {
-		if (next[k] < pos)
-			next[k] = find_ending(c, k, pos);
-		if (next[k] < best)
-			best = next[k];
-	}
-	return best;
-}
-
-/* How far before its ending a named act may start: eight words. */
-#define ACT_REACH 120
 
 void docrefs_find(const struct doc *d, struct docref **out, size_t *n)
 {
 	struct cursor c = {d->text, d->len, 0};
+	pthread_once(&alnum_once, fill_alnum_table);
 	size_t named_until = 0;
-	size_t next[NENDINGS];
-	for (size_t k = 0; k < NENDINGS; k++)
-		next[k] = find_ending(&c, k, 0);
 
-	for (size_t i = 0; i < d->len; i++) {
+	/* Word by word: names start with a capital, citations with a digit,
+	 * and only where a word starts (not after a letter, digit or '-'). */
+	for (size_t i = 0; i < d->len;) {
 		char ch = d->text[i];
-		/* Names start with a capital, citations with a digit. */
-		if (!is_upper(ch) && !is_digit(ch))
+		if (!is_alnum(ch)) {
+			i++;
 			continue;
-		if (!starts_word(&c, i))
+		}
+		size_t w = i;
+		while (i < d->len && is_alnum(d->text[i]))
+			i++;
+		if (w > 0 && d->text[w - 1] == '-')
 			continue;
 		if (is_digit(ch)) {
-			federal_register(&c, i, out, n);
+			federal_register(&c, w, out, n);
 			continue;
 		}
 		if (!is_upper(ch))
 			continue;
-		size_t wl = word_at(&c, i);
-		if (wl > 0 && word_is(d->text + i, wl, numbered_kinds) && numbered(&c, i, wl, out, n))
+		size_t wl = word_at(&c, w);
+		if (wl > 0 && word_is(d->text + w, wl, numbered_kinds) && numbered(&c, w, wl, out, n))
 			continue;
-		if (i >= named_until && next_ending(&c, next, i) - i <= ACT_REACH) {
-			size_t before = *n;
-			named_act(&c, i, out, n);
-			if (*n > before)
-				named_until = (*out)[*n - 1].where.end;
+		if (w >= named_until && word_is(d->text + w, wl, act_endings)) {
+			size_t end = named_act(&c, w, wl, named_until, out, n);
+			if (end > 0)
+				named_until = end;
 		}
 	}
-	/* Found in two passes' order; the callers want text order. */
+	/* A named act starts before the word that found it: into text order,
+	 * which the callers want. */
 	for (size_t i = 1; i < *n; i++)
 		for (size_t j = i; j > 0 && (*out)[j - 1].where.start > (*out)[j].where.start; j--) {
 			struct docref tmp = (*out)[j];

@@ -56,27 +56,40 @@ static void owe_break(struct text_out *t, int n)
 		t->breaks = n;
 }
 
+/* Is s at white space (a no-break space counts)?  Its length, or 0. */
+static size_t white_at(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+		return 1;
+	return c == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+}
+
+/* Appends a text node, its runs of white space folded into one space
+ * (owed, so that none ends a paragraph); words are copied a run at a
+ * time. */
 static void put_text(struct text_out *t, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		bool nbsp = c == 0xC2 && (unsigned char)s[1] == 0xA0;
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || nbsp) {
-			if (nbsp)
-				s++;
+	while (*s != '\0') {
+		size_t n = white_at(s);
+		if (n > 0) {
 			if (t->b->len > 0)
 				t->space = true;
+			s += n;
 			continue;
 		}
+		const char *word = s;
+		while (*s != '\0' && white_at(s) == 0)
+			s++;
 		if (t->breaks > 0) {
-			buf_puts(t->b, t->breaks >= 2 ? "\n\n" : "\n");
+			buf_append(t->b, "\n\n", t->breaks >= 2 ? 2 : 1);
 			t->breaks = 0;
 			t->space = false;
 		} else if (t->space) {
 			buf_putc(t->b, ' ');
 			t->space = false;
 		}
-		buf_putc(t->b, (char)c);
+		buf_append(t->b, word, (size_t)(s - word));
 	}
 }
 
@@ -138,23 +151,28 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Words after which a full stop does not end a sentence. */
+/* Words after which a full stop does not end a sentence, by length. */
 static bool is_abbreviation(const char *word, size_t len)
 {
-	static const char *const abbrevs[] = {
-	    "mr",  "mrs",  "ms",  "dr",	  "prof", "sr",	 "jr",	 "st",	 "mt",	 "no",	 "nos",
-	    "jan", "feb",  "mar", "apr",  "jun",  "jul", "aug",	 "sep",	 "sept", "oct",	 "nov",
-	    "dec", "inc",  "ltd", "co",	  "corp", "vs",	 "etc",	 "gov",	 "sen",	 "rep",	 "gen",
-	    "col", "lt",   "sgt", "capt", "adm",  "rev", "hon",	 "pres", "approx", "est", "fig",
-	    "op",  "vol",  "art", "ch",	  "pp",	 "messrs", "mon", "tue", "tues",
-	    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL,
+	static const char *const abbrevs[][40] = {
+	    [2] = {"mr", "ms", "dr", "sr", "jr", "st", "mt", "no", "co", "vs", "lt", "op", "ch",
+		   "pp", NULL},
+	    [3] = {"mrs", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct",
+		   "nov", "dec", "inc", "ltd", "etc", "gov", "sen", "rep", "gen", "col", "sgt",
+		   "adm", "rev", "hon", "est", "fig", "vol", "art", "mon", "tue", "wed", "thu", "fri",
+		   "sat", "sun", NULL},
+	    [4] = {"prof", "sept", "corp", "capt", "pres", "tues", "thur", NULL},
+	    [5] = {"thurs", NULL},
+	    [6] = {"approx", "messrs", NULL},
 	};
 	if (len == 1 && word[0] >= 'A' && word[0] <= 'Z')
 		return true; /* an initial: "J. Smith" */
 	if (memchr(word, '.', len) != NULL)
 		return true; /* U.S., e.g., i.e., U.K. */
-	for (const char *const *a = abbrevs; *a != NULL; a++)
-		if (strlen(*a) == len && strncasecmp(*a, word, len) == 0)
+	if (len < 2 || len > 6)
+		return false;
+	for (const char *const *a = abbrevs[len]; *a != NULL; a++)
+		if (strncasecmp(*a, word, len) == 0)
 			return true;
 	return false;
 }
@@ -199,10 +217,11 @@ static void split_sentences(struct doc *d, size_t start, size_t end)
 	int in_quote = 0;
 	bool straight_open = false;
 
+	/* Only stops and quotation marks matter here. */
+	static const bool matters[256] = {['.'] = true, ['!'] = true, ['?'] = true,
+					  ['"'] = true, [0xE2] = true};
 	for (size_t i = start; i < end; i++) {
-		/* Only punctuation and quotation marks matter here. */
-		unsigned char c = (unsigned char)t[i];
-		if (c != '.' && c != '!' && c != '?' && c != '"' && c != 0xE2)
+		if (!matters[(unsigned char)t[i]])
 			continue;
 		if (end - i >= 3 && opens_quote(t + i))
 			in_quote++;

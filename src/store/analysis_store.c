@@ -24,18 +24,27 @@ static sqlite3_stmt *prepare(sqlite3 *db, const char *sql)
 	return st;
 }
 
+/* Every parameter is bound again before the next step: no clearing. */
 static bool step_done(sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW;
 }
 
+/* A span of the document's text, bound where it lies: the document
+ * outlives the statement's step. */
+static void bind_span(sqlite3_stmt *st, int i, const struct doc *d, struct span s)
+{
+	sqlite3_bind_text(st, i, d->text + s.start, (int)(s.end - s.start), SQLITE_STATIC);
+}
+
+/* Values are bound without a copy: each lives until its statement has
+ * stepped and been reset, and is bound afresh before the next step. */
 static void bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v != NULL)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, i);
 }
@@ -154,11 +163,6 @@ static void event_days(const struct time_expr *t, char *first, char *last)
 	}
 }
 
-static char *slice(const struct doc *d, struct span s)
-{
-	return xstrndup(d->text + s.start, s.end - s.start);
-}
-
 struct statements {
 	sqlite3_stmt *clear[4], *actor, *quote, *event, *event_actor, *doc, *doc_link, *done;
 };
@@ -176,7 +180,7 @@ static bool prepare_all(sqlite3 *db, struct statements *st)
 	for (int i = 0; i < 4; i++)
 		st->clear[i] = prepare(db, clear_sql[i]);
 	st->actor = prepare(db, "INSERT INTO article_actors (article_id, actor_id, mentions)"
-				" VALUES (?1, ?2, 1) ON CONFLICT DO UPDATE SET mentions = mentions + 1");
+				" VALUES (?1, ?2, ?3)");
 	st->quote = prepare(db, "INSERT INTO quotes (article_id, speaker, actor_id, kind, cue, text,"
 				" start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	st->event = prepare(db, "INSERT INTO events (article_id, date, precision, day_first,"
@@ -187,7 +191,7 @@ static bool prepare_all(sqlite3 *db, struct statements *st)
 			      " DO UPDATE SET name = name RETURNING id");
 	st->doc_link = prepare(db, "INSERT OR IGNORE INTO article_documents (article_id,"
 				   " document_id) VALUES (?1, ?2)");
-	st->done = prepare(db, "UPDATE articles SET analysed = 1 WHERE id = ?1");
+	st->done = prepare(db, "DELETE FROM analysis_pending WHERE article_id = ?1");
 	sqlite3_stmt **all = &st->clear[0];
 	for (size_t i = 0; i < sizeof(*st) / sizeof(sqlite3_stmt *); i++)
 		if (all[i] == NULL)
@@ -207,24 +211,56 @@ static int64_t actor_id(const int64_t *ids, int index)
 	return index >= 0 ? ids[index] : 0;
 }
 
+static int by_actor(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+/* One row per actor with its count of mentions: the mentions come in text
+ * order, so they are counted from a sorted copy of their actors. */
+static bool put_actors(struct statements *st, int64_t article, const struct analysis *an,
+		       const int64_t *ids)
+{
+	if (an->nmentions == 0)
+		return true;
+	int *actors = xmalloc(an->nmentions * sizeof(*actors));
+	for (size_t i = 0; i < an->nmentions; i++)
+		actors[i] = an->mentions[i].actor;
+	qsort(actors, an->nmentions, sizeof(*actors), by_actor);
+	bool ok = true;
+	for (size_t i = 0, run; ok && i < an->nmentions; i += run) {
+		for (run = 1; i + run < an->nmentions && actors[i + run] == actors[i]; run++)
+			;
+		if (actor_id(ids, actors[i]) <= 0)
+			continue;
+		sqlite3_bind_int64(st->actor, 1, article);
+		sqlite3_bind_int64(st->actor, 2, actor_id(ids, actors[i]));
+		sqlite3_bind_int64(st->actor, 3, (int64_t)run);
+		ok = step_done(st->actor);
+	}
+	free(actors);
+	return ok;
+}
+
 static bool put_quotes(struct statements *st, int64_t article, const struct doc *d,
 		       const struct analysis *an, const int64_t *ids)
 {
 	bool ok = true;
 	for (size_t i = 0; ok && i < an->nquotes; i++) {
 		const struct quote *q = &an->quotes[i];
-		char *text = slice(d, q->text);
 		sqlite3_bind_int64(st->quote, 1, article);
 		bind_text(st->quote, 2, q->speaker != NULL ? q->speaker : "");
 		if (actor_id(ids, q->actor) > 0)
 			sqlite3_bind_int64(st->quote, 3, actor_id(ids, q->actor));
+		else
+			sqlite3_bind_null(st->quote, 3);
 		bind_text(st->quote, 4, quote_kinds[q->kind]);
 		bind_text(st->quote, 5, q->cue);
-		bind_text(st->quote, 6, text);
+		bind_span(st->quote, 6, d, q->text);
 		sqlite3_bind_int64(st->quote, 7, (int64_t)q->text.start);
 		sqlite3_bind_int64(st->quote, 8, (int64_t)q->text.end);
 		ok = step_done(st->quote);
-		free(text);
 	}
 	return ok;
 }
@@ -238,18 +274,14 @@ static bool put_events(sqlite3 *db, struct statements *st, int64_t article, cons
 		char date[32], first[11], last[11];
 		timex_format(&e->when, date, sizeof(date));
 		event_days(&e->when, first, last);
-		char *expr = slice(d, e->when.where);
-		char *sentence = slice(d, d->sentences[e->sentence]);
 		sqlite3_bind_int64(st->event, 1, article);
 		bind_text(st->event, 2, date);
 		bind_text(st->event, 3, precisions[e->when.precision]);
 		bind_text(st->event, 4, first);
 		bind_text(st->event, 5, last);
-		bind_text(st->event, 6, expr);
-		bind_text(st->event, 7, sentence);
+		bind_span(st->event, 6, d, e->when.where);
+		bind_span(st->event, 7, d, d->sentences[e->sentence]);
 		ok = step_done(st->event);
-		free(expr);
-		free(sentence);
 		int64_t event_id = sqlite3_last_insert_rowid(db);
 		for (size_t k = 0; ok && k < e->nactors; k++) {
 			sqlite3_bind_int64(st->event_actor, 1, event_id);
@@ -268,7 +300,6 @@ static bool put_documents(struct statements *st, int64_t article, const struct a
 		int rc = sqlite3_step(st->doc);
 		int64_t doc_id = rc == SQLITE_ROW ? sqlite3_column_int64(st->doc, 0) : 0;
 		sqlite3_reset(st->doc);
-		sqlite3_clear_bindings(st->doc);
 		if (doc_id == 0)
 			return false;
 		sqlite3_bind_int64(st->doc_link, 1, article);
@@ -313,11 +344,7 @@ bool analysis_writer_put(struct analysis_writer *w, int64_t article_id, const st
 		sqlite3_bind_int64(st.clear[i], 1, article_id);
 		ok = step_done(st.clear[i]);
 	}
-	for (size_t i = 0; ok && i < an->nmentions; i++) {
-		sqlite3_bind_int64(st.actor, 1, article_id);
-		sqlite3_bind_int64(st.actor, 2, actor_id(actor_ids, an->mentions[i].actor));
-		ok = step_done(st.actor);
-	}
+	ok = ok && put_actors(&st, article_id, an, actor_ids);
 	ok = ok && put_quotes(&st, article_id, d, an, actor_ids) &&
 	     put_events(db, &st, article_id, d, an, actor_ids) &&
 	     put_documents(&st, article_id, an);
@@ -360,8 +387,9 @@ int store_read_pending(struct store *s, int64_t after, struct stored_article *ou
 {
 	return read_articles(s,
 			     "SELECT id, coalesce(published, updated, first_seen),"
-			     " coalesce(content, summary, title, '') FROM articles"
-			     " WHERE analysed = 0 AND id > ?1 ORDER BY id LIMIT ?2",
+			     " coalesce(content, summary, title, '') FROM analysis_pending"
+			     " JOIN articles ON articles.id = article_id"
+			     " WHERE article_id > ?1 ORDER BY article_id LIMIT ?2",
 			     after, out, max);
 }
 
@@ -369,7 +397,7 @@ int64_t store_pending_bytes(struct store *s)
 {
 	sqlite3_stmt *st = prepare(store_db(s),
 				   "SELECT coalesce(sum(length(coalesce(content, summary, title))), 0)"
-				   " FROM articles WHERE analysed = 0");
+				   " FROM analysis_pending JOIN articles ON articles.id = article_id");
 	int64_t n = -1;
 	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);

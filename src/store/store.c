@@ -50,7 +50,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * whether the entry changed. */
 	[ST_ART_UPDATE] = "UPDATE articles SET guid = ?2, link = ?3, title = ?4, author = ?5,"
 			  " published = ?6, updated = ?7, summary = ?8, content = ?9,"
-			  " categories = ?10, last_changed = ?11, indexed = 0, analysed = 0"
+			  " categories = ?10, last_changed = ?11, indexed = 0"
 			  " WHERE id = ?1 AND (guid IS NOT ?2 OR link IS NOT ?3 OR title IS NOT ?4"
 			  " OR author IS NOT ?5 OR published IS NOT ?6 OR updated IS NOT ?7"
 			  " OR summary IS NOT ?8 OR content IS NOT ?9 OR categories IS NOT ?10)",
