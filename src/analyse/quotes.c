@@ -11,13 +11,15 @@
  *      according to X); quoted fragments in the clause make it mixed;
  *   3. a quotation still without a speaker takes the one of its paragraph
  *      (split quotes) or, when the paragraph is nothing but the quote,
- *      the one of the paragraph before.
+ *      the one of the paragraph before, or the one a paragraph ending in
+ *      "X said:" announced.
  * Every look is bounded by a few tokens, so the whole stays linear.
  *
  * Choices: a mixed quote's text is its whole reported clause, where the
- * quoted fragments keep their marks; a quote that runs over paragraphs
- * gives one quote per paragraph; a quote that only continues the
- * previous paragraph's speaker has the cue "". */
+ * quoted fragments keep their marks; a quotation that runs over
+ * paragraphs (each opening again, none closing but the last) is one
+ * quote; a quote that only continues the previous paragraph's speaker,
+ * and an interview's answer ("A: ..."), have the cue "". */
 #include "config.h"
 
 #include "analyse/quotes.h"
@@ -250,6 +252,17 @@ static const char *const source_nouns[] = {
     "leadership", "company", "firm", "bank", "group", "side", NULL,
 };
 
+/* Who speaks unnamed ("people familiar with the matter"). */
+static const char *const anon_nouns[] = {
+    "people", "person", "persons", "source", "sources", "insider", "insiders", NULL,
+};
+
+/* Who speak as a trade, no one in particular ("analysts said"). */
+static const char *const crowd_nouns[] = {
+    "analysts", "traders", "economists", "experts", "strategists", "investors", "observers",
+    "critics", "dealers", "brokers", "bankers", "executives", NULL,
+};
+
 /* What is cited but does not speak ("according to customs data"). */
 static const char *const data_nouns[] = {
     "data", "figures", "statistics", "estimate", "estimates", "calculations", "numbers",
@@ -320,6 +333,12 @@ static const char *const particles[] = {
     "al", "ter", "y", "dos", "das", NULL,
 };
 
+/* Verbs that start a clause of their own. */
+static const char *const finite_verbs[] = {
+    "would", "will", "could", "should", "can", "may", "might", "must", "is", "are", "was",
+    "were", NULL,
+};
+
 /* Abbreviations that keep their full stop ("Ms. Zhang"). */
 static const char *const abbreviations[] = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt",
@@ -346,7 +365,9 @@ enum {
 	W_PARTICLE = 1 << 10,
 	W_ABBREV = 1 << 11,
 	W_CUE = 1 << 12,
-	W_DATA = 1 << 13
+	W_DATA = 1 << 13,
+	W_ANON = 1 << 14,
+	W_CROWD = 1 << 15
 };
 
 struct entry {
@@ -449,6 +470,8 @@ static void build_table(void)
 	    {particles, W_PARTICLE},
 	    {abbreviations, W_ABBREV},
 	    {data_nouns, W_DATA},
+	    {anon_nouns, W_ANON},
+	    {crowd_nouns, W_CROWD},
 	};
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		for (const char *const *w = lists[i].words; *w != NULL; w++)
@@ -548,9 +571,12 @@ struct qstate {
 	size_t para_last_start; /* where that quote starts */
 	int carry_who;          /* an unclosed quote goes on in the next paragraph */
 	char carry_cue[32];
-	bool pending; /* an unclosed quote still without speaker */
+	size_t carry_out; /* the output quote that goes on, or SIZE_MAX */
+	size_t extended;  /* the one this paragraph went on with, or SIZE_MAX */
+	bool pending;     /* an unclosed quote still without speaker */
 	struct span pending_span;
 	unsigned searches; /* text searches for first names made */
+	int interviewee;   /* who answers an interview's questions */
 
 	struct quote *out;
 	size_t nout, outcap;
@@ -559,6 +585,7 @@ struct qstate {
 #define MAX_SUBJECT     16    /* words in a subject */
 #define MAX_APPOSITIVE  24    /* words between the commas of an appositive */
 #define MAX_COMPLEMENT  10    /* words between a verb and "that" */
+#define MAX_TO_THAT     16    /* the same, after an audience or a place */
 #define MAX_ATTRIBUTION 20    /* tokens after a quote to its verb */
 #define RECENT_WHO      128   /* speakers compared when resolving a name */
 #define MAX_SEARCHES    32    /* first-name searches per article */
@@ -1088,16 +1115,24 @@ static bool in_actor_mention(const struct qstate *st, size_t i)
 	return mi < st->nm && st->m[mi].where.start < k->end && !mention_is_person(st, mi);
 }
 
+/* Does "in " come right before the byte at? */
+static bool after_in(const struct qstate *st, size_t at)
+{
+	return at >= 4 && strncasecmp(st->t + at - 4, " in ", 4) == 0;
+}
+
 /* The actor mentioned in the bytes [start, end): the last one that is not
  * a country when there is one (the ministry rather than China in
  * "China's Ministry of Commerce"), else the last; countries only when
- * allowed.  -1 when none. */
+ * allowed, and else no place after "in" ("a centre in Brussels").  -1
+ * when none. */
 static int actor_within(const struct qstate *st, size_t start, size_t end, bool countries)
 {
 	int best = -1, country = -1;
 	for (size_t mi = mention_after(st, start); mi < st->nm && st->m[mi].where.end <= end;
 	     mi++) {
-		if (st->m[mi].where.start < start)
+		if (st->m[mi].where.start < start ||
+		    (!countries && after_in(st, st->m[mi].where.start)))
 			continue;
 		const struct actor *ac = actor_of(st, st->m[mi].actor);
 		if (ac != NULL && ac->kind == ACTOR_COUNTRY)
@@ -1434,6 +1469,47 @@ static size_t skip_connectives(const struct qstate *st, size_t f, size_t e)
 	return f;
 }
 
+/* Where a name of two words or more ends the tokens (lo, e), or e. */
+static size_t trailing_name(const struct qstate *st, size_t lo, size_t e)
+{
+	size_t t0 = e;
+	while (t0 > lo && is_name_word(st, t0 - 1, t0 < e))
+		t0--;
+	/* "Trade and Investment Mohamed Azmin Ali": the first word may
+	 * still be the title's */
+	if (e - t0 >= 3 && word_in(st, t0 - 1, W_MODIFIER))
+		t0++;
+	return e - t0 >= 2 ? t0 : e;
+}
+
+/* Words after which an unnamed source is described by what they know
+ * ("familiar with the matter", "close to the talks"). */
+static bool is_postmodifier(const struct qstate *st, size_t i)
+{
+	return word_is(st, i, "familiar") || word_is(st, i, "close") || word_is(st, i, "briefed") ||
+	       word_is(st, i, "involved") || word_is(st, i, "knowledgeable") ||
+	       word_is(st, i, "speaking");
+}
+
+/* "people familiar with the matter", "two U.S. officials briefed on the
+ * talks": an unnamed source, kept as written, with the actor its head
+ * names or else its description. */
+static int anonymous_source(struct qstate *st, size_t f, size_t e)
+{
+	size_t i = f;
+	while (i < e && i < f + 2 &&
+	       (word_in(st, i, W_DESCRIBING) || (st->tok[i].flags & (TF_CAP | TF_DIGIT))) &&
+	       !word_in(st, i, W_ANON | W_SOURCE))
+		i++;
+	if (i + 2 >= e || !word_in(st, i, W_ANON | W_SOURCE) || !is_postmodifier(st, i + 1))
+		return -1;
+	size_t start = st->tok[f].start, end = st->tok[e - 1].end;
+	int actor = actor_within(st, start, st->tok[i].end, true);
+	if (actor < 0)
+		actor = actor_within(st, st->tok[i + 1].start, end, false);
+	return add_who(st, st->t + start, end - start, actor, false);
+}
+
 /* The speaker named by the tokens [f, e), described by the appositive
  * [df, de) (empty when df == de), as an index into st->who, or -1. */
 static int resolve(struct qstate *st, size_t f, size_t e, size_t df, size_t de)
@@ -1448,12 +1524,24 @@ static int resolve(struct qstate *st, size_t f, size_t e, size_t df, size_t de)
 	for (size_t i = f; i < e; i++)
 		if (st->tok[i].kind != TK_WORD || (st->tok[i].flags & TF_INQ))
 			return -1;
+	int w = anonymous_source(st, f, e);
+	if (w >= 0)
+		return w;
 	size_t h = f;
 	while (h < e && !(h > f && word_in(st, h, W_MODIFIER) && !word_in(st, h, W_PARTICLE)))
 		h++;
 	size_t n0 = h;
 	while (n0 > f && is_name_word(st, n0 - 1, n0 < h))
 		n0--;
+	if (n0 == h && h < e && word_in(st, f, W_TITLE)) {
+		/* "Commissioner for Trade and Economic Security Maroš
+		 * Šefčovič": a title with its own "for ..." ends in the name */
+		size_t t0 = trailing_name(st, h, e);
+		if (t0 < e) {
+			n0 = t0;
+			h = e;
+		}
+	}
 	/* Small words must describe a speaker, or this is no subject ("The
 	 * president has defended the fee and"); but a title right before a
 	 * name vouches for the words before it ("Japan's chief tariff
@@ -1466,7 +1554,6 @@ static int resolve(struct qstate *st, size_t f, size_t e, size_t df, size_t de)
 		    !word_in(st, i, W_SOURCE) && !word_in(st, i, W_PARTICLE) &&
 		    !word_in(st, i, W_TITLE))
 			return -1;
-	int w = -1;
 	if (n0 < h)
 		w = resolve_person(st, f, n0, h, e, df, de);
 	if (w < 0 && (n0 == h || h - n0 == 1))
@@ -1490,6 +1577,24 @@ static size_t clause_start(const struct qstate *st, size_t lo, size_t e, size_t 
 	return i;
 }
 
+/* Like clause_start, for an appositive ending at e, where a quoted title
+ * goes on ("speaking on NBC's "Meet the Press" on Sunday"). */
+static size_t appositive_start(const struct qstate *st, size_t lo, size_t e)
+{
+	size_t i = e;
+	while (i > lo) {
+		const struct tok *k = &st->tok[i - 1];
+		bool quoted = k->kind == TK_OPEN || k->kind == TK_CLOSE ||
+		              (k->kind == TK_WORD && (k->flags & TF_INQ));
+		if (!quoted && is_boundary(st, i - 1))
+			break;
+		if (e - i >= MAX_APPOSITIVE)
+			return SIZE_MAX;
+		i--;
+	}
+	return i;
+}
+
 /* Are the tokens [f, e) a name and nothing else? */
 static bool is_bare_name(const struct qstate *st, size_t f, size_t e)
 {
@@ -1499,6 +1604,19 @@ static bool is_bare_name(const struct qstate *st, size_t f, size_t e)
 		if (!is_name_word(st, i, i + 1 < e))
 			return false;
 	return true;
+}
+
+/* "Another analyst, Mark O'Donnell of Southern Cross, said": the
+ * appositive [df, de) that starts with a name names the speaker, and
+ * what follows the name describes them. */
+static int name_in_appositive(struct qstate *st, size_t df, size_t de)
+{
+	size_t h = df;
+	while (h < de && is_name_word(st, h, h + 1 < de))
+		h++;
+	if (h - df < 2 || (h < de && !word_in(st, h, W_MODIFIER)))
+		return -1;
+	return resolve(st, df, h, h, de);
 }
 
 /* The subject of the cue at c, looking no further back than lo: the
@@ -1519,7 +1637,7 @@ static int subject_before(struct qstate *st, size_t lo, size_t c, size_t *fp)
 		if (e == lo || !punct_is(st, e - 1, ','))
 			return -1;
 		de = e - 1;
-		df = clause_start(st, lo, de, MAX_APPOSITIVE);
+		df = appositive_start(st, lo, de);
 		if (df == SIZE_MAX || df == de || df == lo || !punct_is(st, df - 1, ','))
 			return -1;
 		e = df - 1;
@@ -1533,7 +1651,10 @@ static int subject_before(struct qstate *st, size_t lo, size_t c, size_t *fp)
 		}
 	}
 	*fp = f;
-	return resolve(st, f, e, df, de);
+	int w = resolve(st, f, e, df, de);
+	if (w < 0 && df < de)
+		w = name_in_appositive(st, df, de);
+	return w;
 }
 
 /* Can the words [k, b) stand between a verb and "that" or the end of an
@@ -1627,21 +1748,46 @@ static void emit_quote(struct qstate *st, size_t qi, int who, const char *cue)
 	if (who < 0)
 		return;
 	st->q[qi].done = true;
+	inner_span(st, qi, &s, &e);
 	if (st->q[qi].open == 0 && st->pending) {
 		/* the previous paragraph's unclosed quote was theirs too */
-		emit_span(st, who, QUOTE_DIRECT, cue, st->pending_span.start, st->pending_span.end);
+		s = st->pending_span.start;
 		st->pending = false;
+	} else if (st->q[qi].open == 0 && st->carry_out != SIZE_MAX && st->carry_who == who) {
+		/* it goes on from the previous paragraph: one quote */
+		st->out[st->carry_out].text.end = e;
+		st->extended = st->carry_out;
+		st->para_who = st->sent_who = st->para_last_who = who;
+		snprintf(st->para_cue, sizeof(st->para_cue), "%s", cue);
+		return;
 	}
-	inner_span(st, qi, &s, &e);
 	emit_span(st, who, QUOTE_DIRECT, cue, s, e);
 }
 
+/* Past a dateline at the paragraph's start ("BEIJING -", "GYEONGJU,
+ * South Korea —", "WASHINGTON, Oct 10 (Reuters) -"), from token k. */
+static size_t skip_dateline(const struct qstate *st, size_t k)
+{
+	if (k != 0 || st->ntok < 3 || !(st->tok[0].flags & TF_ACRO))
+		return k;
+	for (size_t j = 1; j < st->ntok && j < 12; j++) {
+		const struct tok *t = &st->tok[j];
+		if (punct_is(st, j, '-'))
+			return j + 1;
+		if (t->kind == TK_WORD
+		        ? !(t->flags & (TF_CAP | TF_DIGIT))
+		        : !(punct_is(st, j, ',') || punct_is(st, j, '(') || punct_is(st, j, ')')))
+			return k;
+	}
+	return k;
+}
+
 /* Emits the tokens [k, e) as one quote, without the punctuation around
- * them; a single word is no quote. */
+ * them and a dateline; a single word is no quote. */
 static void emit_tokens(struct qstate *st, int who, enum quote_kind kind, const char *cue, size_t k,
                         size_t e)
 {
-	size_t first = k, last = e;
+	size_t first = skip_dateline(st, k), last = e;
 	while (first < e && st->tok[first].kind == TK_PUNCT)
 		first++;
 	while (last > first && st->tok[last - 1].kind == TK_PUNCT)
@@ -1738,11 +1884,10 @@ static int attribution_after(struct qstate *st, size_t qi, size_t s1, size_t *cp
 	return -1;
 }
 
-/* X said: "..." / X told reporters, "...": the speaker before quotation
- * qi, which follows a colon or a comma.  *cp gets the cue. */
-static int attribution_before(struct qstate *st, size_t qi, size_t *cp)
+/* X said: / X told reporters, : the speaker before the colon or comma at
+ * p, that a quotation follows.  *cp gets the cue. */
+static int speaker_before_mark(struct qstate *st, size_t p, size_t *cp)
 {
-	size_t p = st->q[qi].open - 1;
 	if (!punct_is(st, p, ':') && !punct_is(st, p, ','))
 		return -1;
 	size_t lo = p > MAX_COMPLEMENT + 1 ? p - MAX_COMPLEMENT - 1 : 0;
@@ -1770,6 +1915,13 @@ static int attribution_before(struct qstate *st, size_t qi, size_t *cp)
 		return resolve(st, f + 2, p, 0, 0);
 	}
 	return -1;
+}
+
+/* X said: "..." / X told reporters, "...": the speaker before quotation
+ * qi, which follows a colon or a comma.  *cp gets the cue. */
+static int attribution_before(struct qstate *st, size_t qi, size_t *cp)
+{
+	return speaker_before_mark(st, st->q[qi].open - 1, cp);
 }
 
 /* Step 1: a quotation and the speaker next to it. */
@@ -1865,6 +2017,18 @@ static void report_clause(struct qstate *st, int who, const char *cue, size_t k,
 	emit_tokens(st, who, fragment ? QUOTE_MIXED : QUOTE_INDIRECT, cue, k, e);
 }
 
+/* A verb that starts a clause of its own: no complement holds it. */
+static bool is_finite_verb(const struct qstate *st, size_t i)
+{
+	const struct tok *k = &st->tok[i];
+	if (!(k->flags & TF_LOWER) || k->end - k->start > 6)
+		return false;
+	for (const char *const *v = finite_verbs; *v != NULL; v++)
+		if (word_is(st, i, *v))
+			return true;
+	return false;
+}
+
 /* Where the reported clause after the cue at c begins, or SIZE_MAX:
  * after "that", which a short complement may precede ("told reporters
  * that", "said in a statement on Thursday that"); right after a verb of
@@ -1883,8 +2047,9 @@ static size_t clause_after(const struct qstate *st, size_t c, size_t s1, unsigne
 	const struct tok *t = &st->tok[k];
 	if (word_in(st, k, W_COMPLEMENT) || is_ly_adverb(st, k) || (flags & CUE_OBJ)) {
 		size_t anchor = SIZE_MAX;
-		for (size_t j = k; j < s1 && j <= k + MAX_COMPLEMENT; j++) {
-			if (st->tok[j].kind != TK_WORD || (st->tok[j].flags & TF_INQ))
+		for (size_t j = k; j < s1 && j <= k + MAX_TO_THAT; j++) {
+			if (st->tok[j].kind != TK_WORD || (st->tok[j].flags & TF_INQ) ||
+			    is_finite_verb(st, j))
 				break;
 			if (word_is(st, j, "that"))
 				return j + 1;
@@ -1948,10 +2113,29 @@ static bool next_speaker(const struct qstate *st, size_t i, size_t s1)
 	return false;
 }
 
-/* The end of a reported clause: the sentence's, or an ", adding that". */
+/* Is the cue at c joined to the sentence's speaker by "and" or "but",
+ * with a that-clause of its own ("said ... but warned that")? */
+static bool coordinated_cue(const struct qstate *st, size_t c, size_t s0, size_t s1)
+{
+	size_t j = c;
+	if (j > s0 + 1 && word_is(st, j - 1, "also"))
+		j--;
+	return j > s0 + 1 && c + 1 < s1 &&
+	       (word_is(st, j - 1, "and") || word_is(st, j - 1, "but")) &&
+	       word_is(st, c + 1, "that");
+}
+
+/* The end of a reported clause: the sentence's, an ", adding that", or a
+ * "but warned that". */
 static size_t clause_end(struct qstate *st, size_t k, size_t s1)
 {
 	for (size_t i = k; i + 1 < s1; i++) {
+		if ((word_is(st, i, "and") || word_is(st, i, "but")) && i + 3 < s1) {
+			size_t j = word_is(st, i + 1, "also") ? i + 2 : i + 1;
+			const struct entry *cue = cue_at(st, j);
+			if (cue != NULL && !(cue->flags & CUE_ING) && coordinated_cue(st, j, k, s1))
+				return i;
+		}
 		if (punct_is(st, i, ',') && next_speaker(st, i, s1))
 			return i;
 		bool comma = punct_is(st, i, ',');
@@ -1966,12 +2150,64 @@ static size_t clause_end(struct qstate *st, size_t k, size_t s1)
 	return s1;
 }
 
-/* Is [k, s1) only the end of an attribution: a complement, then the end
- * of the sentence ("..., Bessent said in a statement.")? */
-static bool ends_sentence(const struct qstate *st, size_t k, size_t s1, unsigned flags)
+/* Where the attribution after a reported clause ends, its verb's
+ * complement [k, ...) read: at the sentence's end ("..., Bessent said in
+ * a statement."), or at a comma after which the sentence goes on ("...,
+ * the ministry said, but will keep", ", adding that").  SIZE_MAX when
+ * the verb has a clause of its own. */
+static size_t attribution_stop(const struct qstate *st, size_t k, size_t s1, unsigned flags)
 {
 	size_t b = attribution_end(st, k, s1);
-	return is_complement(st, k, b, flags) && (b == s1 || (b + 1 == s1 && is_stop(&st->tok[b])));
+	if (!is_complement(st, k, b, flags))
+		return SIZE_MAX;
+	if (b == s1 || (b + 1 == s1 && is_stop(&st->tok[b])))
+		return s1;
+	if (punct_is(st, b, ',') && b + 2 < s1 && st->tok[b + 1].kind == TK_WORD)
+		return b;
+	return SIZE_MAX;
+}
+
+/* "Analysts said", "..., traders say": a trade speaking as one, with a
+ * plain verb of saying only ("analysts suggest" sums up, it does not
+ * report).  *fp gets its first token. */
+static int crowd_before(struct qstate *st, size_t s0, size_t c, size_t *fp)
+{
+	size_t e = c;
+	while (e > s0 && word_in(st, e - 1, W_AUX))
+		e--;
+	if (e == s0 || !word_in(st, e - 1, W_CROWD) || is_possessive(st, e - 1))
+		return -1;
+	size_t f = e - 1;
+	if (f > s0 && (word_is(st, f - 1, "some") || word_is(st, f - 1, "many") ||
+	               word_is(st, f - 1, "most") || word_is(st, f - 1, "several") ||
+	               word_is(st, f - 1, "other")))
+		f--;
+	size_t g = f;
+	if (g > s0 && word_in(st, g - 1, W_CONNECTIVE))
+		g--;
+	if (g > s0 && !is_boundary(st, g - 1))
+		return -1; /* "bonds that investors say" */
+	/* in small letters, as in running text, though it starts a sentence */
+	char buf[48];
+	size_t n = st->tok[e - 1].end - st->tok[f].start;
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, st->t + st->tok[f].start, n);
+	buf[0] = (char)lower_ascii((unsigned char)buf[0]);
+	*fp = f;
+	return add_who(st, buf, n, -1, false); /* no "it" nor "he" later */
+}
+
+/* Are the tokens [k, e) only a phrase that sets the scene ("In his speech
+ * on Monday, Trump said, ...") rather than a clause that was said? */
+static bool is_intro(const struct qstate *st, size_t k, size_t e)
+{
+	if (!word_in(st, k, W_COMPLEMENT) || e - k > MAX_COMPLEMENT)
+		return false;
+	for (size_t i = k; i < e; i++)
+		if (st->tok[i].kind != TK_WORD || is_finite_verb(st, i))
+			return false;
+	return true;
 }
 
 /* Step 2: the cue verb at c in the sentence [s0, s1).  Returns where to
@@ -1996,6 +2232,13 @@ static size_t reported_speech(struct qstate *st, size_t c, size_t s0, size_t s1)
 		report_clause(st, who, cuebuf, k, e);
 		return e;
 	}
+	/* "said the deal helped but warned that ...": the same speaker */
+	if (st->sent_who >= 0 && coordinated_cue(st, c, s0, s1)) {
+		size_t e = clause_end(st, c + 2, s1);
+		st->tok[c].flags |= TF_USED;
+		report_clause(st, st->sent_who, cuebuf, c + 2, e);
+		return e;
+	}
 	/* "..., said Bessent." */
 	if (c > s0 + 2 && punct_is(st, c - 1, ',') && !(cue->flags & CUE_NODIRECT)) {
 		size_t b = attribution_end(st, c + 1, s1);
@@ -2013,16 +2256,22 @@ static size_t reported_speech(struct qstate *st, size_t c, size_t s0, size_t s1)
 		}
 	}
 	who = subject_before(st, s0, c, &f);
+	if (who < 0 && (cue->flags & CUE_SAY))
+		who = crowd_before(st, s0, c, &f);
 	if (who < 0)
 		return c + 1;
-	/* "..., Bessent said." */
-	if (f > s0 + 2 && punct_is(st, f - 1, ',') && ends_sentence(st, c + 1, s1, cue->flags)) {
+	/* "..., Bessent said." and "..., the ministry said, but ..." */
+	size_t stop = f > s0 + 2 && punct_is(st, f - 1, ',')
+	                  ? attribution_stop(st, c + 1, s1, cue->flags)
+	                  : SIZE_MAX;
+	if (stop != SIZE_MAX && (stop == s1 || !is_intro(st, s0, f - 1))) {
 		size_t k = s0;
 		if (word_in(st, k, W_CONNECTIVE) && punct_is(st, k + 1, ','))
 			k += 2;
 		st->tok[c].flags |= TF_USED;
+		st->sent_who = who;
 		report_clause(st, who, cuebuf, k, f - 1);
-		return s1;
+		return stop;
 	}
 	size_t k = clause_after(st, c, s1, cue->flags);
 	if (k == SIZE_MAX)
@@ -2090,6 +2339,21 @@ static void leftover_quote(struct qstate *st, size_t qi)
 	}
 }
 
+/* "Another analyst, Mark O'Donnell of X, was more cautious": a subject
+ * with an appositive between the commas at g and before the verb. */
+static int appositive_subject(struct qstate *st, size_t s0, size_t g, size_t s1)
+{
+	size_t j = g + 1, f;
+	while (j < s1 && j <= g + MAX_APPOSITIVE && st->tok[j].kind == TK_WORD &&
+	       !(st->tok[j].flags & TF_INQ))
+		j++;
+	if (j == g + 1 || j + 1 >= s1 || !punct_is(st, j, ',') ||
+	    !(st->tok[j + 1].flags & TF_LOWER) || cue_at(st, j + 1) != NULL ||
+	    word_in(st, j + 1, W_CONNECTIVE))
+		return -1; /* no verb after it, or one that a cue verb will read */
+	return subject_before(st, s0, j + 1, &f);
+}
+
 /* A person or source that a sentence starts with is who a later "he",
  * "she" or "it" may be ("Bessent spoke in Madrid. ... he said"). */
 static int note_subject(struct qstate *st, size_t s0, size_t s1)
@@ -2112,6 +2376,8 @@ static int note_subject(struct qstate *st, size_t s0, size_t s1)
 	while (g < s1 && g < f + 8 && st->tok[g].kind == TK_WORD && !(st->tok[g].flags & TF_INQ) &&
 	       ((st->tok[g].flags & TF_CAP) || word_in(st, g, W_DESCRIBING | W_SOURCE | W_TITLE)))
 		g++;
+	if (g > f && g < s1 && punct_is(st, g, ','))
+		return appositive_subject(st, s0, g, s1);
 	if (g == f || g >= s1 || !(st->tok[g].flags & TF_LOWER) || cue_at(st, g) != NULL)
 		return -1; /* no name, or one that a cue verb will read */
 	if (g == f + 1 && (word_is(st, f, "he") || word_is(st, f, "she") || word_is(st, f, "it")))
@@ -2156,6 +2422,77 @@ static int by_start(const void *x, const void *y)
 	return 0;
 }
 
+/* Is the paragraph's first word the letter l of an interview's "Q:" or
+ * "A:" (or "Q." and "A.")? */
+static bool interview_mark(const struct qstate *st, char l)
+{
+	const struct tok *k = &st->tok[0];
+	return st->ntok > 2 && k->kind == TK_WORD && st->t[k->start] == l &&
+	       k->end - k->start == ((k->flags & TF_ABBR) ? 2u : 1u) &&
+	       ((k->flags & TF_ABBR) || punct_is(st, 1, ':'));
+}
+
+/* Interviews: "Q:" paragraphs ask, and "A:" paragraphs are the words of
+ * the person introduced before the first question.  True when the
+ * paragraph is an answer, given as one quote. */
+static bool interview_answer(struct qstate *st)
+{
+	if (interview_mark(st, 'Q')) {
+		if (st->interviewee < 0)
+			st->interviewee = st->last_person;
+		return false;
+	}
+	if (st->interviewee < 0 || !interview_mark(st, 'A'))
+		return false;
+	size_t k = punct_is(st, 1, ':') ? 2 : 1;
+	emit_span(st, st->interviewee, QUOTE_DIRECT, "", st->tok[k].start,
+	          st->tok[st->ntok - 1].end);
+	for (size_t i = 0; i < st->nq; i++)
+		st->q[i].done = true;
+	return true;
+}
+
+/* The output quote, from first on, of the paragraph's last quotation. */
+static size_t last_quote_out(const struct qstate *st, size_t first)
+{
+	size_t s, e;
+	if (st->q[st->nq - 1].open == 0 && st->extended != SIZE_MAX)
+		return st->extended;
+	inner_span(st, st->nq - 1, &s, &e);
+	for (size_t i = st->nout; i > first; i--)
+		if (st->out[i - 1].text.start == s)
+			return i - 1;
+	return SIZE_MAX;
+}
+
+/* What goes on in the next paragraph: an unclosed quotation, with its
+ * speaker or still without one, or a quotation announced by "X said:". */
+static void carry_over(struct qstate *st, size_t first)
+{
+	size_t c;
+	st->carry_who = -1;
+	st->carry_out = SIZE_MAX;
+	st->pending = false;
+	if (st->nq > 0 && !st->q[st->nq - 1].closed) {
+		const struct qspan *q = &st->q[st->nq - 1];
+		if (q->done && st->para_who >= 0) {
+			st->carry_who = st->para_who;
+			memcpy(st->carry_cue, st->para_cue, sizeof(st->carry_cue));
+			st->carry_out = last_quote_out(st, first);
+		} else if (!q->done) {
+			inner_span(st, st->nq - 1, &st->pending_span.start, &st->pending_span.end);
+			st->pending = true;
+		}
+	} else if (st->ntok > 2 && punct_is(st, st->ntok - 1, ':') &&
+	           !(st->tok[st->ntok - 1].flags & TF_INQ)) {
+		int who = speaker_before_mark(st, st->ntok - 1, &c);
+		if (who >= 0) {
+			st->carry_who = who;
+			cue_text(st, c, st->carry_cue, sizeof(st->carry_cue));
+		}
+	}
+}
+
 static void read_paragraph(struct qstate *st, size_t ps, size_t pe)
 {
 	size_t first = st->nout, qi = 0, s0 = 0;
@@ -2165,26 +2502,16 @@ static void read_paragraph(struct qstate *st, size_t ps, size_t pe)
 	st->para_who = st->para_last_who = -1;
 	st->para_cue[0] = '\0';
 	st->para_last_start = 0;
-	for (size_t s = 0; s < st->nsent; s++) {
+	st->extended = SIZE_MAX;
+	bool answer = interview_answer(st);
+	for (size_t s = 0; s < st->nsent && !answer; s++) {
 		read_sentence(st, s0, st->sent[s], &qi);
 		s0 = st->sent[s];
 	}
-	/* an unclosed quote goes on in the next paragraph */
-	st->carry_who = -1;
-	st->pending = false;
-	if (st->nq > 0 && !st->q[st->nq - 1].closed) {
-		const struct qspan *q = &st->q[st->nq - 1];
-		if (q->done && st->para_who >= 0) {
-			st->carry_who = st->para_who;
-			memcpy(st->carry_cue, st->para_cue, sizeof(st->carry_cue));
-		} else if (!q->done) {
-			inner_span(st, st->nq - 1, &st->pending_span.start, &st->pending_span.end);
-			st->pending = true;
-		}
-	}
-	st->prev_para_who = st->nout > first ? st->para_last_who : -1;
 	if (st->nout - first > 1)
 		qsort(st->out + first, st->nout - first, sizeof(*st->out), by_start);
+	st->prev_para_who = st->nout > first || st->extended != SIZE_MAX ? st->para_last_who : -1;
+	carry_over(st, first);
 }
 
 void quotes_find(const struct doc *d, const struct actors *a, const struct mention *mentions,
@@ -2198,6 +2525,8 @@ void quotes_find(const struct doc *d, const struct actors *a, const struct menti
 	st.m = mentions;
 	st.nm = mentions != NULL ? nmentions : 0;
 	st.last_person = st.last_source = st.prev_para_who = st.carry_who = -1;
+	st.interviewee = -1;
+	st.carry_out = SIZE_MAX;
 	st.out = *out;
 	st.nout = st.outcap = *n;
 	pthread_once(&table_once, build_table);

@@ -318,8 +318,11 @@ static const struct cue_word cue_words[] = {
 	{ "planning", CUE_BEFORE_TO },
 	{ "plans", CUE_BEFORE_TO },
 	{ "poised", CUE_BEFORE_TO },
+	{ "previously", CUE_PAST },
 	{ "proceed", CUE_NOT_ED },
 	{ "ran", CUE_PAST },
+	{ "recent", CUE_PAST },
+	{ "recently", CUE_PAST },
 	{ "reed", CUE_NOT_ED },
 	{ "rose", CUE_PAST },
 	{ "sacred", CUE_NOT_ED },
@@ -1059,7 +1062,7 @@ static unsigned cue_flags(const struct scan *s, struct span w)
 {
 	size_t lo = 0, hi = ARRAY_LEN(cue_words);
 
-	if (w.end - w.start > 9)
+	if (w.end - w.start > 10) /* longer than any cue word */
 		return 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -1119,26 +1122,37 @@ struct clauses {
 	enum tense own;	   /* the expression's clause */
 	enum tense before; /* the nearest earlier clause with a cue */
 	enum tense after;  /* the nearest later one */
+	enum tense main;   /* the first earlier clause with a cue that reports
+			      nothing: the sentence's own verb */
 	int state;	   /* 0: before the expression, 1: in its clause, 2: after */
+	int words;	   /* words read in the clause being read */
+	bool after_prep;   /* it opens with "after" or "following" */
+	bool own_after;	   /* the expression's clause does */
 };
 
-/* Ends the clause being read; true once nothing more is needed. */
-static bool close_clause(struct clauses *c)
+/* Ends the clause being read; true once nothing more is needed.
+ * reported: a reporting verb ended it ("X said"). */
+static bool close_clause(struct clauses *c, bool reported)
 {
 	bool done = false;
 
 	if (c->state == 1) {
 		c->own = c->cur;
+		c->own_after = c->after_prep;
 		c->state = 2;
 		done = c->own != TENSE_NONE;
 	} else if (c->state == 0) {
 		if (c->cur != TENSE_NONE)
 			c->before = c->cur;
+		if (c->cur != TENSE_NONE && c->main == TENSE_NONE && !reported)
+			c->main = c->cur;
 	} else if (c->cur != TENSE_NONE) {
 		c->after = c->cur;
 		done = true;
 	}
 	c->cur = TENSE_NONE;
+	c->words = 0;
+	c->after_prep = false;
 	return done;
 }
 
@@ -1174,11 +1188,14 @@ static size_t clause_mark_at(const struct scan *s, size_t i)
  * after reporting verbs, so that "X said on Monday that it will..." reads
  * past for "on Monday".  A clause with a future cue is future, else one
  * with a past cue past.  A clause without cues ("On Thursday, ...") takes
- * the tense of the next clause that has one, else of the one before. */
+ * the tense of the next clause that has one, else of the one before; but
+ * one that opens with "after" or "following" takes the tense of the
+ * sentence's first clause with a cue (not a reporting one). */
 static enum tense tense_at(struct scan *s, struct span x)
 {
 	struct span sen = sentence_around(s, x);
-	struct clauses c = { TENSE_NONE, TENSE_NONE, TENSE_NONE, TENSE_NONE, 0 };
+	struct clauses c = { TENSE_NONE, TENSE_NONE, TENSE_NONE, TENSE_NONE,
+			     TENSE_NONE, 0, 0, false, false };
 	unsigned f1 = 0, f2 = 0;
 	size_t i = sen.start, hi = sen.end;
 	bool done = false, pending = false;
@@ -1196,6 +1213,7 @@ static enum tense tense_at(struct scan *s, struct span x)
 			 * reporting verb it belongs to that verb's clause:
 			 * "said on Monday that...". */
 			c.state = 1;
+			c.words++; /* so no "after" that follows opens it */
 			pending = false;
 			i = x.end;
 			f1 = f2 = 0;
@@ -1203,7 +1221,7 @@ static enum tense tense_at(struct scan *s, struct span x)
 		}
 		if (pending && is_alnum(ch)) {
 			pending = false;
-			done = close_clause(&c);
+			done = close_clause(&c, true);
 			if (done)
 				break;
 		}
@@ -1226,8 +1244,18 @@ static enum tense tense_at(struct scan *s, struct span x)
 				i = suffix.end;
 			}
 			f = cue_flags(s, w);
-			if (f & CUE_OPENS)
-				done = close_clause(&c);
+			if (f & CUE_OPENS) {
+				/* "after a summit between Lee and Trump": the
+				 * "and" goes on with the phrase */
+				bool keep = c.after_prep && c.cur == TENSE_NONE &&
+					    (word_is(s, w, "and") || word_is(s, w, "or"));
+
+				done = close_clause(&c, false);
+				c.after_prep = keep;
+			}
+			if (c.words++ == 0 &&
+			    (word_is(s, w, "after") || word_is(s, w, "following")))
+				c.after_prep = true;
 			t = cue_of(s, w, suffix, f, f1, f2);
 			if (t > c.cur)
 				c.cur = t;
@@ -1245,7 +1273,7 @@ static enum tense tense_at(struct scan *s, struct span x)
 		mark = clause_mark_at(s, i);
 		if (mark > 0) {
 			pending = false;
-			done = close_clause(&c);
+			done = close_clause(&c, false);
 			i += mark;
 			continue;
 		}
@@ -1254,10 +1282,14 @@ static enum tense tense_at(struct scan *s, struct span x)
 	if (!done) {
 		if (c.state == 0)
 			c.state = 1;
-		close_clause(&c);
+		close_clause(&c, false);
 	}
 	if (c.own != TENSE_NONE)
 		return c.own;
+	/* "..., after a summit on Wednesday": what came before the
+	 * sentence's own event, not that of a clause embedded in it */
+	if (c.own_after && c.main != TENSE_NONE)
+		return c.main;
 	if (c.after != TENSE_NONE)
 		return c.after;
 	return c.before;

@@ -328,6 +328,19 @@ static const struct timex_case cases[] = {
 	/* Capitalised May is the month only where a date is plain. */
 	{ SEED, "May 5 was the deadline.", { { "May 5", "2025-05-05", D } } },
 	{ SEED, "In May, exports recovered.", { { "In May", "2025-05", D } } },
+
+	/* "after ...": before the sentence's own verb, not an embedded one */
+	{ SEED,
+	  "Seoul has finalised a deal that sets out how it will invest, after "
+	  "a summit between Lee and Trump on Wednesday.",
+	  { { "on Wednesday", "2025-11-19", D } } },
+	{ SEED, "Trump will sign the deal after a summit on Wednesday.",
+	  { { "on Wednesday", "2025-11-26", D } } },
+	/* "recently" is past */
+	{ SEED,
+	  "The probe comes ahead of a meeting next week, and follows talks "
+	  "held most recently in Madrid in September.",
+	  { { "next week", "2025-W48", D }, { "in September", "2025-09", D } } },
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
