@@ -96,7 +96,8 @@ static struct ymd utc_date(int64_t t)
 	return d;
 }
 
-bool analyser_run(struct analyser *an, int64_t article_id, const char *html, int64_t date)
+bool analyser_run(struct analyser *an, int64_t article_id, bool fresh, const char *html,
+		  int64_t date)
 {
 	struct doc d = {0};
 	size_t len;
@@ -110,7 +111,7 @@ bool analyser_run(struct analyser *an, int64_t article_id, const char *html, int
 	double t1 = seconds_now();
 	struct analysis *result = analyse_doc(&d, an->actors);
 	double t2 = seconds_now();
-	bool ok = analysis_writer_put(an->writer, article_id, &d, result, an->actor_ids);
+	bool ok = analysis_writer_put(an->writer, article_id, fresh, &d, result, an->actor_ids);
 	analysis_free(result);
 	double t3 = seconds_now();
 	an->times.articles++;
@@ -220,7 +221,7 @@ static int analyse_batch(struct store *s, struct analyser *an, bool pending_only
 
 	for (int i = 0; i < n; i++) {
 		if (ok)
-			ok = analyser_run(an, batch[i].id, batch[i].html, batch[i].date);
+			ok = analyser_run(an, batch[i].id, batch[i].fresh, batch[i].html, batch[i].date);
 		*after = batch[i].id;
 		stored_article_free(&batch[i]);
 	}

@@ -18,8 +18,10 @@ struct analyser *analyser_new(struct store *s, char **error, bool *config_error)
 void analyser_free(struct analyser *an);
 
 /* Analyses one article (HTML or text, written at date, UTC seconds) and
- * stores the result, inside the caller's transaction. */
-bool analyser_run(struct analyser *an, int64_t article_id, const char *html, int64_t date);
+ * stores the result, inside the caller's transaction; fresh: it was never
+ * analysed before. */
+bool analyser_run(struct analyser *an, int64_t article_id, bool fresh, const char *html,
+		  int64_t date);
 
 /* Analyses the stored articles in batches, one transaction each: all of
  * them, or those pending (new or changed since their last analysis). */

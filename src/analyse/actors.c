@@ -458,6 +458,9 @@ struct actors {
 	/* A bit per high half of a first word's hash: most words of a text
 	 * are no first word, and this says so without the table. */
 	uint64_t first_bits[(1 << 16) / 64];
+	/* The first two bytes of every first word's key, when both are ASCII
+	 * word bytes: a word that starts otherwise is skipped unread. */
+	bool first_pair[128][128];
 	int *home;	       /* per actor: the actor its country is, or -1 */
 };
 
@@ -963,6 +966,9 @@ static void build_matcher(struct actors *a)
 		}
 		uint32_t h = hash_bytes(w->key, w->keylen) >> 16;
 		a->first_bits[h / 64] |= (uint64_t)1 << (h % 64);
+		if (w->keylen >= 2 && (unsigned char)w->key[0] < 128 &&
+		    (unsigned char)w->key[1] < 128)
+			a->first_pair[(unsigned char)w->key[0]][(unsigned char)w->key[1]] = true;
 		a->groups[a->ngroups] = (struct group){i, 1};
 		table_add(&a->by_first, w->key, w->keylen, (int)a->ngroups++);
 	}
@@ -1251,7 +1257,24 @@ void actors_find_mentions(const struct actors *a, const struct doc *d, struct me
 		return;
 	la.text = d->text;
 	la.len = d->len;
-	while (scan_word(d->text, d->len, pos, &w)) {
+	const unsigned char *u = (const unsigned char *)d->text;
+	for (;;) {
+		/* Most words start with two letters no name starts with: their
+		 * run of ASCII letters is skipped without building a key.  A
+		 * word the pair cannot judge (one letter, an apostrophe or a
+		 * dot second, bytes beyond ASCII) is read in full. */
+		pos = skip_to_word(d->text, d->len, pos);
+		if (pos + 2 < d->len) {
+			unsigned char c0 = word_byte[u[pos]], c1 = word_byte[u[pos + 1]];
+			if (c0 != 0 && c0 < 0x80 && c1 != 0 && c1 < 0x80 && !a->first_pair[c0][c1]) {
+				pos += 2;
+				while (pos < d->len && word_byte[u[pos]] != 0 && u[pos] < 0x80)
+					pos++;
+				continue;
+			}
+		}
+		if (!scan_word(d->text, d->len, pos, &w))
+			break;
 		pos = w.stop;
 		uint32_t h = w.hash >> 16;
 		if (w.keylen > MAX_NAME || !(a->first_bits[h / 64] & ((uint64_t)1 << (h % 64))))

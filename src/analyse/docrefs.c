@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,31 @@ static bool is_alnum(char c)
 static bool is_upper(char c)
 {
 	return c >= 'A' && c <= 'Z';
+}
+
+/* Bytes m < b < n among the eight of x, as their high bits (the
+ * classic SWAR range test; bytes from 0x80 never count). */
+static uint64_t bytes_between(uint64_t x, unsigned m, unsigned n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t x7 = x & (ones * 127);
+	return (ones * (127 + n) - x7) & ~x & (x7 + ones * (127 - m)) & high;
+}
+
+/* The first capital or digit at or after i, or len: eight bytes at a
+ * time, as most bytes of a text are neither. */
+static size_t next_capital_or_digit(const char *t, size_t i, size_t len)
+{
+	while (i + 8 <= len) {
+		uint64_t x;
+		memcpy(&x, t + i, 8);
+		if (bytes_between(x, 'A' - 1, 'Z' + 1) | bytes_between(x, '0' - 1, '9' + 1))
+			break;
+		i += 8;
+	}
+	while (i < len && !is_upper(t[i]) && !is_digit(t[i]))
+		i++;
+	return i;
 }
 
 static bool word_is(const char *w, size_t n, const char *const *list)
@@ -258,16 +284,15 @@ void docrefs_find(const struct doc *d, struct docref **out, size_t *n)
 	/* Word by word: names start with a capital, citations with a digit,
 	 * and only where a word starts (not after a letter, digit or '-'). */
 	for (size_t i = 0; i < d->len;) {
-		char ch = d->text[i];
-		if (!is_alnum(ch)) {
-			i++;
-			continue;
-		}
+		i = next_capital_or_digit(d->text, i, d->len);
+		if (i >= d->len)
+			break;
 		size_t w = i;
+		char ch = d->text[w];
 		while (i < d->len && is_alnum(d->text[i]))
 			i++;
-		if (w > 0 && d->text[w - 1] == '-')
-			continue;
+		if (w > 0 && (is_alnum(d->text[w - 1]) || d->text[w - 1] == '-'))
+			continue; /* inside a word: "McDonagh", "F-35" */
 		if (is_digit(ch)) {
 			federal_register(&c, w, out, n);
 			continue;

@@ -15,8 +15,10 @@
 
 static bool name_in(const xmlChar *name, const char *const *list)
 {
+	unsigned char first = (unsigned char)(name[0] | 0x20);
 	for (; *list != NULL; list++)
-		if (strcasecmp((const char *)name, *list) == 0)
+		if ((unsigned char)(*list)[0] == first &&
+		    strcasecmp((const char *)name, *list) == 0)
 			return true;
 	return false;
 }
@@ -66,8 +68,8 @@ static size_t white_at(const char *s)
 }
 
 /* Appends a text node, its runs of white space folded into one space
- * (owed, so that none ends a paragraph); words are copied a run at a
- * time. */
+ * (owed, so that none ends a paragraph).  Text between such runs, single
+ * spaces included, is copied a run at a time. */
 static void put_text(struct text_out *t, const char *s)
 {
 	while (*s != '\0') {
@@ -78,8 +80,9 @@ static void put_text(struct text_out *t, const char *s)
 			s += n;
 			continue;
 		}
-		const char *word = s;
-		while (*s != '\0' && white_at(s) == 0)
+		const char *run = s;
+		while (*s != '\0' && (white_at(s) == 0 || (*s == ' ' && s[1] != '\0' &&
+							    white_at(s + 1) == 0)))
 			s++;
 		if (t->breaks > 0) {
 			buf_append(t->b, "\n\n", t->breaks >= 2 ? 2 : 1);
@@ -89,7 +92,7 @@ static void put_text(struct text_out *t, const char *s)
 			buf_putc(t->b, ' ');
 			t->space = false;
 		}
-		buf_append(t->b, word, (size_t)(s - word));
+		buf_append(t->b, run, (size_t)(s - run));
 	}
 }
 

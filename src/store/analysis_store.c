@@ -333,14 +333,16 @@ void analysis_writer_free(struct analysis_writer *w)
 	free(w);
 }
 
-bool analysis_writer_put(struct analysis_writer *w, int64_t article_id, const struct doc *d,
-			 const struct analysis *an, const int64_t *actor_ids)
+bool analysis_writer_put(struct analysis_writer *w, int64_t article_id, bool fresh,
+			 const struct doc *d, const struct analysis *an, const int64_t *actor_ids)
 {
 	sqlite3 *db = store_db(w->store);
 	struct statements st = w->st;
 	bool ok = true;
 
-	for (int i = 0; ok && i < 4; i++) {
+	/* The deletes cost more than the inserts (their cascades need
+	 * temporary tables): none for an article never analysed. */
+	for (int i = 0; ok && !fresh && i < 4; i++) {
 		sqlite3_bind_int64(st.clear[i], 1, article_id);
 		ok = step_done(st.clear[i]);
 	}
@@ -368,6 +370,7 @@ static int read_articles(struct store *s, const char *sql, int64_t after,
 		out[n].id = sqlite3_column_int64(st, 0);
 		out[n].date = sqlite3_column_int64(st, 1);
 		out[n].html = xstrdup((const char *)sqlite3_column_text(st, 2));
+		out[n].fresh = sqlite3_column_int(st, 3) != 0;
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -378,7 +381,8 @@ int store_read_articles(struct store *s, int64_t after, struct stored_article *o
 {
 	return read_articles(s,
 			     "SELECT id, coalesce(published, updated, first_seen),"
-			     " coalesce(content, summary, title, '') FROM articles"
+			     " coalesce(content, summary, title, ''), coalesce(fresh, 0)"
+			     " FROM articles LEFT JOIN analysis_pending ON article_id = id"
 			     " WHERE id > ?1 ORDER BY id LIMIT ?2",
 			     after, out, max);
 }
@@ -387,7 +391,7 @@ int store_read_pending(struct store *s, int64_t after, struct stored_article *ou
 {
 	return read_articles(s,
 			     "SELECT id, coalesce(published, updated, first_seen),"
-			     " coalesce(content, summary, title, '') FROM analysis_pending"
+			     " coalesce(content, summary, title, ''), fresh FROM analysis_pending"
 			     " JOIN articles ON articles.id = article_id"
 			     " WHERE article_id > ?1 ORDER BY article_id LIMIT ?2",
 			     after, out, max);

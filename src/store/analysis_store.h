@@ -19,15 +19,17 @@ struct analysis_writer;
 struct analysis_writer *analysis_writer_new(struct store *s);
 void analysis_writer_free(struct analysis_writer *w);
 /* Replaces the analysis of an article (its quotes, events, actors and
- * documents) inside the caller's transaction, and marks it analysed. */
-bool analysis_writer_put(struct analysis_writer *w, int64_t article_id, const struct doc *d,
-			 const struct analysis *an, const int64_t *actor_ids);
+ * documents) inside the caller's transaction, and marks it analysed.
+ * fresh: the article was never analysed, there is nothing to replace. */
+bool analysis_writer_put(struct analysis_writer *w, int64_t article_id, bool fresh,
+			 const struct doc *d, const struct analysis *an, const int64_t *actor_ids);
 
 /* An article as the analysis needs it. */
 struct stored_article {
 	int64_t id;
 	int64_t date; /* published, else updated, else first seen (UTC) */
 	char *html;   /* content, else summary, else title */
+	bool fresh;   /* never analysed: no old analysis to delete */
 };
 
 /* Reads up to max articles with an id above after, in id order; returns

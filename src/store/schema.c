@@ -116,19 +116,53 @@ static const char *const migrations[] = {
 	/* 4: the articles still to analyse, in a table of their own: marking
 	 * one done in the articles table rewrote its whole row, text and all
 	 * (a third of the cost of storing an analysis).  New articles, and
-	 * stored ones whose text or dates change, are queued by triggers. */
+	 * stored ones whose text or dates change, are queued by triggers;
+	 * fresh = 1 says that an article has never been analysed, so that
+	 * there is no old analysis to delete. */
 	"CREATE TABLE analysis_pending ("
-	"  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE);"
+	"  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+	"  fresh INTEGER NOT NULL DEFAULT 0);"
 	"INSERT INTO analysis_pending (article_id) SELECT id FROM articles WHERE analysed = 0;"
 	"DROP INDEX articles_unanalysed;"
 	"ALTER TABLE articles DROP COLUMN analysed;"
 	"CREATE TRIGGER articles_analysis_insert AFTER INSERT ON articles BEGIN"
-	"  INSERT OR IGNORE INTO analysis_pending (article_id) VALUES (new.id);"
+	"  INSERT OR IGNORE INTO analysis_pending (article_id, fresh) VALUES (new.id, 1);"
 	"END;"
 	"CREATE TRIGGER articles_analysis_update"
 	"  AFTER UPDATE OF title, summary, content, published, updated ON articles BEGIN"
 	"  INSERT OR IGNORE INTO analysis_pending (article_id) VALUES (new.id);"
-	"END;",
+	"END;"
+	/* A CHECK with IN builds a temporary table on every insert (SQLite
+	 * 3.40): quotes and events, the most inserted rows, are rebuilt
+	 * with the same checks written as comparisons.  Foreign keys are
+	 * off while migrating (schema_migrate), so nothing cascades. */
+	"CREATE TABLE quotes_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  speaker TEXT NOT NULL,"
+	"  actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL,"
+	"  kind TEXT NOT NULL"
+	"    CHECK (kind = 'direct' OR kind = 'indirect' OR kind = 'mixed'),"
+	"  cue TEXT, text TEXT NOT NULL,"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL);"
+	"INSERT INTO quotes_new SELECT * FROM quotes;"
+	"DROP TABLE quotes;"
+	"ALTER TABLE quotes_new RENAME TO quotes;"
+	"CREATE INDEX quotes_by_article ON quotes(article_id);"
+	"CREATE INDEX quotes_by_actor ON quotes(actor_id);"
+	"CREATE TABLE events_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	"  date TEXT NOT NULL,"
+	"  precision TEXT NOT NULL CHECK (precision = 'day' OR precision = 'week'"
+	"    OR precision = 'month' OR precision = 'year'),"
+	"  day_first TEXT NOT NULL, day_last TEXT NOT NULL,"
+	"  expr TEXT NOT NULL, sentence TEXT NOT NULL);"
+	"INSERT INTO events_new SELECT * FROM events;"
+	"DROP TABLE events;"
+	"ALTER TABLE events_new RENAME TO events;"
+	"CREATE INDEX events_by_article ON events(article_id);"
+	"CREATE INDEX events_by_day ON events(day_first, day_last);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -177,6 +211,27 @@ static bool migrate_one(sqlite3 *db, int v, char **error)
 	return exec(db, migrations[v], error) && exec(db, bump, error);
 }
 
+static bool migrate_all(sqlite3 *db, int v, char **error);
+
+/* No row refers to a row that is not there. */
+static bool keys_hold(sqlite3 *db, char **error)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK) {
+		*error = xstrdup(sqlite3_errmsg(db));
+		return false;
+	}
+	bool clean = sqlite3_step(st) == SQLITE_DONE;
+	if (!clean) {
+		char msg[160];
+		snprintf(msg, sizeof(msg), _("a row of table %s refers to a missing row"),
+			 (const char *)sqlite3_column_text(st, 0));
+		*error = xstrdup(msg);
+	}
+	sqlite3_finalize(st);
+	return clean;
+}
+
 bool schema_migrate(sqlite3 *db, char **error)
 {
 	int v = user_version(db);
@@ -186,6 +241,20 @@ bool schema_migrate(sqlite3 *db, char **error)
 	}
 	if (v > NMIGRATIONS)
 		return too_new(v, error);
+	if (v == NMIGRATIONS)
+		return true;
+	/* Tables are rebuilt by some migrations: foreign keys stay off until
+	 * all are done (it cannot change inside a transaction), and are
+	 * checked before each commit. */
+	sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+	bool ok = migrate_all(db, v, error);
+	sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	return ok;
+}
+
+/* Runs the migrations from version v on, one transaction each. */
+static bool migrate_all(sqlite3 *db, int v, char **error)
+{
 	while (v < NMIGRATIONS) {
 		/* The version is read again under the write lock: another retl
 		 * may have migrated since. */
@@ -196,7 +265,7 @@ bool schema_migrate(sqlite3 *db, char **error)
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return v < 0 ? (*error = xstrdup(sqlite3_errmsg(db)), false) : too_new(v, error);
 		}
-		if (v < NMIGRATIONS && !migrate_one(db, v, error)) {
+		if (v < NMIGRATIONS && (!migrate_one(db, v, error) || !keys_hold(db, error))) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return false;
 		}

@@ -131,6 +131,56 @@ static void test_migrate_from_v1(void **state)
 			 1);
 }
 
+static int raw_exec_rc(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* The analysis tables after the migrations that rebuild them: the stored
+ * article waits for analysis, the checks still check and the cascades
+ * still cascade. */
+static void test_migrated_analysis_tables(void **state)
+{
+	(void)state;
+	char *error = NULL;
+	char *path = path_in_dir("v1-analysis.db");
+	raw_exec(path, v1_schema);
+	struct store *s = store_open(path, false, &error);
+	assert_non_null(s);
+	store_close(s);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM analysis_pending WHERE article_id = 1"
+				       " AND fresh = 0"),
+			 1);
+	raw_exec(path, "PRAGMA foreign_keys = ON;"
+		       "INSERT INTO actors (id, name, kind) VALUES (1, 'MOFCOM', 'agency');"
+		       "INSERT INTO quotes (article_id, speaker, actor_id, kind, text, start, end)"
+		       " VALUES (1, 'He Yadong', 1, 'direct', 'words', 0, 5);"
+		       "INSERT INTO events (id, article_id, date, precision, day_first, day_last,"
+		       " expr, sentence) VALUES (7, 1, '2025-11', 'month', '2025-11-01',"
+		       " '2025-11-30', 'in November', 'In November, MOFCOM acted.');"
+		       "INSERT INTO event_actors (event_id, actor_id) VALUES (7, 1);");
+	assert_int_not_equal(raw_exec_rc(path, "INSERT INTO quotes (article_id, speaker, kind, text,"
+					       " start, end) VALUES (1, 'x', 'rumour', 't', 0, 1)"),
+			     SQLITE_OK);
+	assert_int_not_equal(raw_exec_rc(path, "INSERT INTO events (article_id, date, precision,"
+					       " day_first, day_last, expr, sentence) VALUES (1,"
+					       " '2025', 'decade', '', '', '', '')"),
+			     SQLITE_OK);
+	raw_exec(path, "PRAGMA foreign_keys = ON; DELETE FROM articles WHERE id = 1;");
+	assert_int_equal(raw_int(path, "SELECT (SELECT count(*) FROM quotes) + (SELECT count(*)"
+				       " FROM events) + (SELECT count(*) FROM event_actors) +"
+				       " (SELECT count(*) FROM analysis_pending)"),
+			 0);
+	/* a new article is queued as never analysed */
+	raw_exec(path, "INSERT INTO articles (feed_id, guid, first_seen, last_changed)"
+		       " VALUES (1, 'g2', 1, 1)");
+	assert_int_equal(raw_int(path, "SELECT fresh FROM analysis_pending"), 1);
+}
+
 static void test_too_new(void **state)
 {
 	(void)state;
@@ -251,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_create),
 		cmocka_unit_test(test_migrate_from_v0),
 		cmocka_unit_test(test_migrate_from_v1),
+		cmocka_unit_test(test_migrated_analysis_tables),
 		cmocka_unit_test(test_too_new),
 		cmocka_unit_test(test_missing_without_create),
 		cmocka_unit_test(test_dedup),
