@@ -458,9 +458,10 @@ struct actors {
 	/* A bit per high half of a first word's hash: most words of a text
 	 * are no first word, and this says so without the table. */
 	uint64_t first_bits[(1 << 16) / 64];
-	/* The first two bytes of every first word's key, when both are ASCII
-	 * word bytes: a word that starts otherwise is skipped unread. */
-	bool first_pair[128][128];
+	/* A bit per first three bytes of a first word's key (the third 0 when
+	 * it has two), when all are ASCII word bytes: a word that starts
+	 * otherwise is skipped unread. */
+	uint64_t first_three[4096 / 64];
 	int *home;	       /* per actor: the actor its country is, or -1 */
 };
 
@@ -949,6 +950,21 @@ static int by_first_word(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* The bit of a word's first three key bytes in first_three. */
+static unsigned three_bytes(char c0, char c1, char c2)
+{
+	unsigned h = ((unsigned char)c0 * 31u + (unsigned char)c1) * 31u + (unsigned char)c2;
+	return (h ^ (h >> 12)) % 4096;
+}
+
+/* Does a two-letter word end at byte c for certain: a blank or ASCII
+ * punctuation other than the apostrophe and the full stop, which a word
+ * ("U.S.", "don't") may go on through? */
+static bool is_blank_or_punct(unsigned char c)
+{
+	return c < 0x80 && c != '\'' && c != '.' && word_byte[c] == 0;
+}
+
 static void build_matcher(struct actors *a)
 {
 	a->order = xcalloc(a->nnames, sizeof(const struct name *));
@@ -967,8 +983,12 @@ static void build_matcher(struct actors *a)
 		uint32_t h = hash_bytes(w->key, w->keylen) >> 16;
 		a->first_bits[h / 64] |= (uint64_t)1 << (h % 64);
 		if (w->keylen >= 2 && (unsigned char)w->key[0] < 128 &&
-		    (unsigned char)w->key[1] < 128)
-			a->first_pair[(unsigned char)w->key[0]][(unsigned char)w->key[1]] = true;
+		    (unsigned char)w->key[1] < 128 &&
+		    (w->keylen == 2 || (unsigned char)w->key[2] < 128)) {
+			unsigned t = three_bytes(w->key[0], w->key[1],
+						 w->keylen == 2 ? 0 : w->key[2]);
+			a->first_three[t / 64] |= (uint64_t)1 << (t % 64);
+		}
 		a->groups[a->ngroups] = (struct group){i, 1};
 		table_add(&a->by_first, w->key, w->keylen, (int)a->ngroups++);
 	}
@@ -1264,9 +1284,13 @@ void actors_find_mentions(const struct actors *a, const struct doc *d, struct me
 		 * word the pair cannot judge (one letter, an apostrophe or a
 		 * dot second, bytes beyond ASCII) is read in full. */
 		pos = skip_to_word(d->text, d->len, pos);
-		if (pos + 2 < d->len) {
+		if (pos + 3 < d->len) {
 			unsigned char c0 = word_byte[u[pos]], c1 = word_byte[u[pos + 1]];
-			if (c0 != 0 && c0 < 0x80 && c1 != 0 && c1 < 0x80 && !a->first_pair[c0][c1]) {
+			unsigned char c2 = word_byte[u[pos + 2]];
+			unsigned t = three_bytes((char)c0, (char)c1, (char)c2);
+			if (c0 != 0 && c0 < 0x80 && c1 != 0 && c1 < 0x80 && c2 < 0x80 &&
+			    (c2 != 0 || is_blank_or_punct(u[pos + 2])) &&
+			    !(a->first_three[t / 64] & ((uint64_t)1 << (t % 64)))) {
 				pos += 2;
 				while (pos < d->len && word_byte[u[pos]] != 0 && u[pos] < 0x80)
 					pos++;
