@@ -167,6 +167,8 @@ static const struct cue cues[] = {
     {"tweeted", 0},
     {"underlined", 0},
     {"underscored", 0},
+    {"urged", CUE_OBJ},
+    {"urges", CUE_OBJ},
     {"vowed", 0},
     {"warned", CUE_OBJ},
     {"warning", CUE_ING},
@@ -577,6 +579,8 @@ struct qstate {
 	struct span pending_span;
 	unsigned searches; /* text searches for first names made */
 	int interviewee;   /* who answers an interview's questions */
+	int issuer;        /* the actor a press release is from, or -1 */
+	size_t paragraphs; /* read so far */
 
 	struct quote *out;
 	size_t nout, outcap;
@@ -979,14 +983,18 @@ static bool word_in(const struct qstate *st, size_t i, unsigned classes)
 	return (k->cls & classes) != 0;
 }
 
-static bool word_is(const struct qstate *st, size_t i, const char *w)
+/* Is token i the word w of n letters, in any case?  The length and the
+ * first letter turn most tokens away before any call. */
+static inline bool word_is_n(const struct qstate *st, size_t i, const char *w, size_t n)
 {
 	const struct tok *k = &st->tok[i];
-	size_t n = k->end - k->start;
-	return k->kind == TK_WORD &&
+	return k->end - k->start == n && k->kind == TK_WORD &&
 	       lower_ascii((unsigned char)st->t[k->start]) == (unsigned char)w[0] &&
-	       n == strlen(w) && strncasecmp(st->t + k->start, w, n) == 0;
+	       strncasecmp(st->t + k->start, w, n) == 0;
 }
+
+/* The same for a word written out: its length is known when compiling. */
+#define word_is(st, i, w) word_is_n((st), (i), ("" w), sizeof(w) - 1)
 
 static bool punct_is(const struct qstate *st, size_t i, char p)
 {
@@ -1001,6 +1009,8 @@ static const struct entry *cue_at(const struct qstate *st, size_t i)
 	if (k->kind != TK_WORD || !(k->flags & TF_LOWER) || (k->flags & (TF_INQ | TF_USED)) ||
 	    n < 3 || n >= MAX_WORD)
 		return NULL;
+	if (k->classed && !(k->cls & W_CUE))
+		return NULL; /* its classes were looked up: no cue */
 	uint32_t h = hash_word(st->t + k->start, n);
 	if (!(cue_bloom[(h >> 5) & 31] & (1u << (h & 31))))
 		return NULL; /* most words: not a cue, at the cost of a hash */
@@ -1386,6 +1396,10 @@ static int resolve_person(struct qstate *st, size_t f, size_t n0, size_t h, size
 		actor = actor_within(st, st->tok[h].start, st->tok[e - 1].end, false);
 	if (actor < 0 && df < de)
 		actor = actor_within(st, st->tok[df].start, st->tok[de - 1].end, false);
+	/* an office-holder of no one named, in a press release: the
+	 * issuer's */
+	if (actor < 0 && n0 > f && word_in(st, f, W_TITLE))
+		actor = st->issuer;
 	return add_who(st, st->t + start, end - start, actor, true);
 }
 
@@ -1469,6 +1483,25 @@ static size_t skip_connectives(const struct qstate *st, size_t f, size_t e)
 	return f;
 }
 
+/* Does the word at i end like an English noun or adjective of a
+ * portfolio ("Strategy", "Investment", "Industrial", "Competition")
+ * rather than a name? */
+static bool is_common_word(const struct qstate *st, size_t i)
+{
+	static const char *const endings[] = {
+	    "y",    "ment", "tion", "sion", "ity", "al", "ics",
+	    "ness", "ship", "ance", "ence", "ism", NULL,
+	};
+	const struct tok *k = &st->tok[i];
+	size_t n = k->end - k->start;
+	for (const char *const *x = endings; *x != NULL; x++) {
+		size_t m = strlen(*x);
+		if (n > m + 3 && strncasecmp(st->t + k->end - m, *x, m) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Where a name of two words or more ends the tokens (lo, e), or e. */
 static size_t trailing_name(const struct qstate *st, size_t lo, size_t e)
 {
@@ -1477,7 +1510,12 @@ static size_t trailing_name(const struct qstate *st, size_t lo, size_t e)
 		t0--;
 	/* "Trade and Investment Mohamed Azmin Ali": the first word may
 	 * still be the title's */
-	if (e - t0 >= 3 && word_in(st, t0 - 1, W_MODIFIER))
+	bool portfolio = t0 > lo && e - t0 >= 3 && word_in(st, t0 - 1, W_MODIFIER);
+	if (portfolio)
+		t0++;
+	/* "Prosperity and Industrial Strategy Stéphane Séjourné": more
+	 * words of a portfolio, as their endings tell */
+	while (portfolio && e - t0 >= 3 && is_common_word(st, t0))
 		t0++;
 	return e - t0 >= 2 ? t0 : e;
 }
@@ -1497,17 +1535,67 @@ static bool is_postmodifier(const struct qstate *st, size_t i)
 static int anonymous_source(struct qstate *st, size_t f, size_t e)
 {
 	size_t i = f;
+	if (e - f >= 2 && e - f <= 4 && word_in(st, e - 1, W_ANON) &&
+	    (st->tok[e - 1].flags & TF_LOWER)) {
+		/* "three trading sources", "two people": what they are
+		 * is all that is said of them */
+		for (i = f; i + 1 < e; i++)
+			if (!(st->tok[i].flags & (TF_LOWER | TF_DIGIT)) || cue_at(st, i) != NULL)
+				break;
+		if (i + 1 == e)
+			return add_who(st, st->t + st->tok[f].start,
+			               st->tok[e - 1].end - st->tok[f].start, -1, false);
+		i = f;
+	}
 	while (i < e && i < f + 2 &&
 	       (word_in(st, i, W_DESCRIBING) || (st->tok[i].flags & (TF_CAP | TF_DIGIT))) &&
-	       !word_in(st, i, W_ANON | W_SOURCE))
+	       !word_in(st, i, W_ANON | W_SOURCE | W_CROWD))
 		i++;
-	if (i + 2 >= e || !word_in(st, i, W_ANON | W_SOURCE) || !is_postmodifier(st, i + 1))
+	if (i + 2 >= e || !word_in(st, i, W_ANON | W_SOURCE | W_CROWD) ||
+	    !is_postmodifier(st, i + 1))
 		return -1;
 	size_t start = st->tok[f].start, end = st->tok[e - 1].end;
 	int actor = actor_within(st, start, st->tok[i].end, true);
 	if (actor < 0)
 		actor = actor_within(st, st->tok[i + 1].start, end, false);
 	return add_who(st, st->t + start, end - start, actor, false);
+}
+
+/* Who a market story quotes by trade: one of them ("one Singapore-based
+ * trader"), or a desk of a firm ("Strategists at Kestrel Securities").
+ * Kept as written. */
+static bool is_trade_noun(const struct qstate *st, size_t i)
+{
+	static const char *const nouns[] = {
+	    "trader", "analyst",   "economist", "strategist", "investor",   "banker", "broker",
+	    "dealer", "executive", "expert",    "consultant", "researcher", "lawyer", NULL,
+	};
+	for (const char *const *n = nouns; *n != NULL; n++)
+		if (word_is_n(st, i, *n, strlen(*n)))
+			return true;
+	return false;
+}
+
+static int described_source(struct qstate *st, size_t f, size_t e)
+{
+	size_t start = st->tok[f].start, end = st->tok[e - 1].end;
+	if (e - f >= 3 && e - f <= 7 && word_in(st, f, W_CROWD) &&
+	    (word_is(st, f + 1, "at") || word_is(st, f + 1, "from") || word_is(st, f + 1, "of"))) {
+		for (size_t i = f + 2; i < e; i++)
+			if (!(st->tok[i].flags & TF_CAP))
+				return -1;
+		return add_who(st, st->t + start, end - start,
+		               actor_within(st, st->tok[f + 2].start, end, true), false);
+	}
+	if (e - f < 2 || e - f > 5 || !(st->tok[e - 1].flags & TF_LOWER) ||
+	    !is_trade_noun(st, e - 1) ||
+	    !(word_is(st, f, "a") || word_is(st, f, "an") || word_is(st, f, "one") ||
+	      word_is(st, f, "another")))
+		return -1;
+	for (size_t i = f + 1; i + 1 < e; i++)
+		if (cue_at(st, i) != NULL)
+			return -1;
+	return add_who(st, st->t + start, end - start, actor_within(st, start, end, true), false);
 }
 
 /* The speaker named by the tokens [f, e), described by the appositive
@@ -1525,6 +1613,8 @@ static int resolve(struct qstate *st, size_t f, size_t e, size_t df, size_t de)
 		if (st->tok[i].kind != TK_WORD || (st->tok[i].flags & TF_INQ))
 			return -1;
 	int w = anonymous_source(st, f, e);
+	if (w < 0 && df == de) /* else the appositive may name them */
+		w = described_source(st, f, e);
 	if (w >= 0)
 		return w;
 	size_t h = f;
@@ -1619,6 +1709,50 @@ static int name_in_appositive(struct qstate *st, size_t df, size_t de)
 	return resolve(st, df, h, h, de);
 }
 
+/* "Japan's Ministry of Economy, Trade and Industry (METI) said": a name
+ * with its acronym in brackets, the tokens before e.  The speaker is the
+ * acronym, of the actor the name or the acronym names; *fp gets the
+ * name's first token. */
+static int acronym_subject(struct qstate *st, size_t lo, size_t e, size_t *fp)
+{
+	if (e < lo + 4 || !punct_is(st, e - 1, ')') || !punct_is(st, e - 3, '(') ||
+	    !(st->tok[e - 2].flags & TF_ACRO) || st->tok[e - 2].kind != TK_WORD)
+		return -1;
+	size_t f = e - 3, head = SIZE_MAX;
+	while (f > lo && e - f < MAX_SUBJECT + 3) {
+		bool word =
+		    st->tok[f - 1].kind == TK_WORD && !(st->tok[f - 1].flags & (TF_INQ | TF_END));
+		/* a comma inside a name: "Economy, Trade and Industry" */
+		bool inner_comma = punct_is(st, f - 1, ',') && f - 1 > lo &&
+		                   (st->tok[f].flags & TF_CAP) && (st->tok[f - 2].flags & TF_CAP) &&
+		                   st->tok[f - 2].kind == TK_WORD;
+		if (!word && !inner_comma)
+			break;
+		f--;
+		if (st->tok[f].kind == TK_WORD && word_in(st, f, W_SOURCE | W_ORG) &&
+		    (st->tok[f].flags & TF_CAP))
+			head = f;
+	}
+	f = skip_connectives(st, f, e - 3);
+	if (head == SIZE_MAX || f >= e - 3)
+		return -1;
+	const struct tok *a = &st->tok[e - 2];
+	int actor = actor_within(st, a->start, a->end, true);
+	if (actor < 0)
+		actor = actor_within(st, st->tok[f].start, st->tok[e - 4].end, true);
+	int w = add_who(st, st->t + a->start, a->end - a->start, actor, false);
+	size_t len;
+	const char *noun = word_of(st, head, &len);
+	if (st->who[w].head[0] == '\0' && len < sizeof(st->who[w].head)) {
+		for (size_t i = 0; i < len; i++)
+			st->who[w].head[i] = (char)lower_ascii((unsigned char)noun[i]);
+		st->who[w].head[len] = '\0';
+	}
+	*fp = f;
+	note_who(st, w);
+	return w;
+}
+
 /* The subject of the cue at c, looking no further back than lo: the
  * words back to the start of the clause, past an appositive in commas
  * ("X, a lecturer at Y, said").  *fp gets its first token. */
@@ -1629,6 +1763,8 @@ static int subject_before(struct qstate *st, size_t lo, size_t c, size_t *fp)
 		e--;
 	if (e > lo && (word_is(st, e - 1, "not") || word_is(st, e - 1, "never")))
 		return -1;
+	if (e > lo && punct_is(st, e - 1, ')'))
+		return acronym_subject(st, lo, e, fp);
 	size_t f = clause_start(st, lo, e, MAX_SUBJECT);
 	size_t df = 0, de = 0;
 	if (f == SIZE_MAX)
@@ -1924,6 +2060,27 @@ static int attribution_before(struct qstate *st, size_t qi, size_t *cp)
 	return speaker_before_mark(st, st->q[qi].open - 1, cp);
 }
 
+/* ""...," he cautioned, "and ..."": the quotation that goes on after
+ * the attribution of qi, in the same sentence, is the same quote; the
+ * last output quote is made to run to its end. */
+static void split_quote(struct qstate *st, size_t qi, size_t s1)
+{
+	const struct qspan *q = &st->q[qi];
+	if (qi + 1 >= st->nq || !q->closed || q->close < 1 || !punct_is(st, q->close - 1, ','))
+		return;
+	struct qspan *n = &st->q[qi + 1];
+	if (n->done || n->open >= s1 || n->open > q->close + 2 + MAX_ATTRIBUTION ||
+	    !punct_is(st, n->open - 1, ','))
+		return;
+	for (size_t i = q->close + 1; i + 1 < n->open; i++)
+		if (st->tok[i].kind != TK_WORD && !punct_is(st, i, ','))
+			return;
+	size_t s, e;
+	inner_span(st, qi + 1, &s, &e);
+	n->done = true;
+	st->out[st->nout - 1].text.end = e;
+}
+
 /* Step 1: a quotation and the speaker next to it. */
 static void direct_quote(struct qstate *st, size_t qi, size_t s0, size_t s1)
 {
@@ -1946,7 +2103,10 @@ static void direct_quote(struct qstate *st, size_t qi, size_t s0, size_t s1)
 	if (strcmp(cue, "according") == 0)
 		snprintf(cue, sizeof(cue), "according to");
 	if (ctx != CTX_EMBEDDED) {
+		size_t before = st->nout;
 		emit_quote(st, qi, who, cue);
+		if (st->nout > before)
+			split_quote(st, qi, s1);
 		return;
 	}
 	/* a fragment in running text: the sentence up to the attribution
@@ -1983,6 +2143,15 @@ static bool is_set_off(const struct qstate *st, size_t qi, size_t k, size_t e)
 	return whole || (after_punct && has_words(st, qi, 4));
 }
 
+/* Is quotation qi the title of a work ("the report "Section 301
+ * Investigation: ..."", "a paper titled "..."") rather than words said? */
+static bool is_title(const struct qstate *st, size_t qi)
+{
+	size_t o = st->q[qi].open;
+	return o > 0 && (word_in(st, o - 1, W_DATA) || word_is(st, o - 1, "titled") ||
+	                 word_is(st, o - 1, "entitled") || word_is(st, o - 1, "headlined"));
+}
+
 /* The reported clause [k, e) of speaker who: indirect speech; mixed when
  * it holds quoted fragments; direct quotes for quotations set off in it. */
 static void report_clause(struct qstate *st, int who, const char *cue, size_t k, size_t e)
@@ -2001,7 +2170,7 @@ static void report_clause(struct qstate *st, int who, const char *cue, size_t k,
 			continue;
 		if (is_set_off(st, i, k, e))
 			set_off = true;
-		else
+		else if (!is_title(st, i))
 			fragment = true;
 	}
 	if (set_off) {
@@ -2024,7 +2193,7 @@ static bool is_finite_verb(const struct qstate *st, size_t i)
 	if (!(k->flags & TF_LOWER) || k->end - k->start > 6)
 		return false;
 	for (const char *const *v = finite_verbs; *v != NULL; v++)
-		if (word_is(st, i, *v))
+		if (word_is_n(st, i, *v, strlen(*v)))
 			return true;
 	return false;
 }
@@ -2113,16 +2282,37 @@ static bool next_speaker(const struct qstate *st, size_t i, size_t s1)
 	return false;
 }
 
+/* Where the clause of a second cue at c starts: after its "that"
+ * ("but warned that"), or at its object when one is urged or asked to
+ * do something ("and urged Tokyo to ..."); SIZE_MAX when neither. */
+static size_t second_clause(const struct qstate *st, size_t c, size_t s1)
+{
+	if (c + 1 >= s1)
+		return SIZE_MAX;
+	if (word_is(st, c + 1, "that"))
+		return c + 2;
+	const struct entry *cue = cue_at(st, c);
+	if (cue == NULL || !(cue->flags & CUE_OBJ))
+		return SIZE_MAX;
+	for (size_t j = c + 2; j < s1 && j <= c + 5; j++) {
+		if (st->tok[j].kind != TK_WORD || (st->tok[j].flags & TF_INQ))
+			return SIZE_MAX;
+		if (word_is(st, j, "to") || word_is(st, j, "that"))
+			return c + 1;
+	}
+	return SIZE_MAX;
+}
+
 /* Is the cue at c joined to the sentence's speaker by "and" or "but",
- * with a that-clause of its own ("said ... but warned that")? */
+ * with a clause of its own ("said ... but warned that", "..., and urged
+ * Tokyo to")?  A second verb of saying starts a new quote. */
 static bool coordinated_cue(const struct qstate *st, size_t c, size_t s0, size_t s1)
 {
 	size_t j = c;
 	if (j > s0 + 1 && word_is(st, j - 1, "also"))
 		j--;
-	return j > s0 + 1 && c + 1 < s1 &&
-	       (word_is(st, j - 1, "and") || word_is(st, j - 1, "but")) &&
-	       word_is(st, c + 1, "that");
+	return j > s0 + 1 && (word_is(st, j - 1, "and") || word_is(st, j - 1, "but")) &&
+	       second_clause(st, c, s1) != SIZE_MAX;
 }
 
 /* The end of a reported clause: the sentence's, an ", adding that", or a
@@ -2178,6 +2368,10 @@ static int crowd_before(struct qstate *st, size_t s0, size_t c, size_t *fp)
 	if (e == s0 || !word_in(st, e - 1, W_CROWD) || is_possessive(st, e - 1))
 		return -1;
 	size_t f = e - 1;
+	/* "traders and analysts said" */
+	if (f > s0 + 1 && (word_is(st, f - 1, "and") || word_is(st, f - 1, "or")) &&
+	    word_in(st, f - 2, W_CROWD) && !is_possessive(st, f - 2))
+		f -= 2;
 	if (f > s0 && (word_is(st, f - 1, "some") || word_is(st, f - 1, "many") ||
 	               word_is(st, f - 1, "most") || word_is(st, f - 1, "several") ||
 	               word_is(st, f - 1, "other")))
@@ -2234,9 +2428,10 @@ static size_t reported_speech(struct qstate *st, size_t c, size_t s0, size_t s1)
 	}
 	/* "said the deal helped but warned that ...": the same speaker */
 	if (st->sent_who >= 0 && coordinated_cue(st, c, s0, s1)) {
-		size_t e = clause_end(st, c + 2, s1);
+		size_t k = second_clause(st, c, s1);
+		size_t e = clause_end(st, k, s1);
 		st->tok[c].flags |= TF_USED;
-		report_clause(st, st->sent_who, cuebuf, c + 2, e);
+		report_clause(st, st->sent_who, cuebuf, k, e);
 		return e;
 	}
 	/* "..., said Bessent." */
@@ -2432,8 +2627,23 @@ static bool interview_mark(const struct qstate *st, char l)
 	       ((k->flags & TF_ABBR) || punct_is(st, 1, ':'));
 }
 
+/* "Köhler: Very little ...": a paragraph labelled with the name of a
+ * person met before, as interviews and transcripts label answers (the
+ * questions carry the publication's initials).  Their index, or -1. */
+static int label_speaker(const struct qstate *st)
+{
+	const struct tok *k = &st->tok[0];
+	if (st->ntok < 4 || k->kind != TK_WORD || !(k->flags & TF_CAP) || (k->flags & TF_ACRO) ||
+	    !punct_is(st, 1, ':'))
+		return -1;
+	size_t len;
+	const char *w = word_of(st, 0, &len);
+	return known_by_word(st, w, len);
+}
+
 /* Interviews: "Q:" paragraphs ask, and "A:" paragraphs are the words of
- * the person introduced before the first question.  True when the
+ * the person introduced before the first question; or the paragraphs
+ * are labelled with the names of who speaks.  True when the
  * paragraph is an answer, given as one quote. */
 static bool interview_answer(struct qstate *st)
 {
@@ -2442,11 +2652,13 @@ static bool interview_answer(struct qstate *st)
 			st->interviewee = st->last_person;
 		return false;
 	}
-	if (st->interviewee < 0 || !interview_mark(st, 'A'))
+	int who = st->interviewee;
+	if (who < 0 || !interview_mark(st, 'A'))
+		who = label_speaker(st);
+	if (who < 0)
 		return false;
 	size_t k = punct_is(st, 1, ':') ? 2 : 1;
-	emit_span(st, st->interviewee, QUOTE_DIRECT, "", st->tok[k].start,
-	          st->tok[st->ntok - 1].end);
+	emit_span(st, who, QUOTE_DIRECT, "", st->tok[k].start, st->tok[st->ntok - 1].end);
 	for (size_t i = 0; i < st->nq; i++)
 		st->q[i].done = true;
 	return true;
@@ -2493,6 +2705,42 @@ static void carry_over(struct qstate *st, size_t first)
 	}
 }
 
+/* "BRUSSELS - The European Commission today proposed ...": a press
+ * release's lead names its issuer, of whom its office-holders speak. */
+#define ISSUER_PARAGRAPHS 3
+
+static void find_issuer(struct qstate *st)
+{
+	size_t k = 0;
+	/* past a dateline: "Strasbourg –", "BRUSSELS, Oct 7 -" */
+	for (size_t j = 0; j < st->ntok && j < 6; j++) {
+		if (punct_is(st, j, '-')) {
+			k = j + 1;
+			break;
+		}
+		if (!(st->tok[j].flags & (TF_CAP | TF_DIGIT)) && !punct_is(st, j, ','))
+			break;
+	}
+	if (k < st->ntok && word_is(st, k, "the"))
+		k++;
+	for (size_t i = k + 1; i + 1 < st->ntok && i < k + 12; i++) {
+		const struct tok *t = &st->tok[i];
+		if (t->kind != TK_WORD && !punct_is(st, i, '(') && !punct_is(st, i, ')'))
+			return;
+		if (!word_is(st, i, "today"))
+			continue;
+		size_t n = st->tok[i + 1].end - st->tok[i + 1].start;
+		if (!(st->tok[i + 1].flags & TF_LOWER) || n < 4 ||
+		    memcmp(st->t + st->tok[i + 1].end - 2, "ed", 2) != 0)
+			return;
+		int actor = actor_within(st, st->tok[k].start, st->tok[i - 1].end, false);
+		const struct actor *ac = actor_of(st, actor);
+		if (ac != NULL && ac->kind != ACTOR_COUNTRY)
+			st->issuer = actor;
+		return;
+	}
+}
+
 static void read_paragraph(struct qstate *st, size_t ps, size_t pe)
 {
 	size_t first = st->nout, qi = 0, s0 = 0;
@@ -2503,6 +2751,8 @@ static void read_paragraph(struct qstate *st, size_t ps, size_t pe)
 	st->para_cue[0] = '\0';
 	st->para_last_start = 0;
 	st->extended = SIZE_MAX;
+	if (st->issuer < 0 && st->paragraphs++ < ISSUER_PARAGRAPHS)
+		find_issuer(st);
 	bool answer = interview_answer(st);
 	for (size_t s = 0; s < st->nsent && !answer; s++) {
 		read_sentence(st, s0, st->sent[s], &qi);
@@ -2526,6 +2776,7 @@ void quotes_find(const struct doc *d, const struct actors *a, const struct menti
 	st.nm = mentions != NULL ? nmentions : 0;
 	st.last_person = st.last_source = st.prev_para_who = st.carry_who = -1;
 	st.interviewee = -1;
+	st.issuer = -1;
 	st.carry_out = SIZE_MAX;
 	st.out = *out;
 	st.nout = st.outcap = *n;

@@ -18,7 +18,8 @@
  *
  * Tense is read from the clause around the expression (see tense_at):
  * "will", "would", "is expected to", "is due to", "plans to", "to meet",
- * "next"... make it future, a past-tense verb past.  It only matters where
+ * "looked forward to", "next", a scheduled present ("visits", "begins",
+ * "comes back")... make it future, a past-tense verb past.  It only matters where
  * the text leaves the choice open:
  * - a bare weekday is the latest such day on or before the article's date,
  *   or in the future the first on or after it (the article's own weekday
@@ -28,9 +29,15 @@
  * - a month without a year is in the article's year, unless it comes after
  *   the article's month in the past (last year) or before it in the future
  *   (next year);
- * - a day and month without a year are in the article's year, unless that
- *   puts them more than half a year on the side the tense rules out; with
- *   no tense the nearest such day is taken.
+ *   ("for shipment in January" is future too, as goods are traded ahead);
+ * - a day and month without a year, after "on" or "in" ("on November
+ *   10"), are the next such day in the future and the last one in the
+ *   past; otherwise ("from Nov. 1", "effective April 10", another event's
+ *   day) they are in the article's year, unless that puts them more than
+ *   half a year on the side the tense rules out; with no tense the
+ *   nearest such day is taken;
+ * - a year needs a preposition ("in 2024", "since 2019"), unless it ends a
+ *   sentence right after a word ("Will the truce survive 2026?").
  *
  * Expressions that refer to another time of the story rather than to the
  * article's date ("two days later", "the previous year", "the following
@@ -66,6 +73,10 @@
  * Both keep hostile input (one endless sentence) linear. */
 #define LOCAL_SENTENCE 1000
 #define TENSE_WINDOW 600
+
+/* How many words the object of "told" may have: "told the Financial
+ * Times". */
+#define MAX_OBJECT 3
 
 /* How many measuring words a duration may have before its number:
  * "within just over 20 days". */
@@ -232,6 +243,8 @@ enum cue {
 	CUE_FORCE = 1 << 12, /* "come into force" */
 	CUE_INTO = 1 << 13,
 	CUE_COME = 1 << 14,
+	CUE_OBJECT = 1 << 15, /* "told parliament": an object may follow */
+	CUE_BACK = 1 << 16,   /* "comes back" */
 };
 
 struct cue_word {
@@ -248,9 +261,13 @@ static const struct cue_word cue_words[] = {
 	{ "and", CUE_OPENS },
 	{ "are", CUE_BEFORE_TO | CUE_BE },
 	{ "argued", CUE_CLOSES },
+	{ "arrives", CUE_FUTURE },
+	{ "assured", CUE_PAST | CUE_CLOSES | CUE_OBJECT },
+	{ "back", CUE_BACK },
 	{ "became", CUE_PAST },
 	{ "because", CUE_OPENS },
 	{ "began", CUE_PAST },
+	{ "begins", CUE_FUTURE },
 	{ "believe", CUE_CLOSES },
 	{ "believes", CUE_CLOSES },
 	{ "bleed", CUE_NOT_ED },
@@ -274,11 +291,13 @@ static const struct cue_word cue_words[] = {
 	{ "enters", CUE_COME },
 	{ "exceed", CUE_NOT_ED },
 	{ "expected", CUE_BEFORE_TO },
+	{ "expires", CUE_FUTURE },
 	{ "feed", CUE_NOT_ED },
 	{ "fell", CUE_PAST },
 	{ "felt", CUE_PAST },
 	{ "flew", CUE_PAST },
 	{ "force", CUE_FORCE },
+	{ "forward", CUE_BEFORE_TO },
 	{ "fought", CUE_PAST },
 	{ "found", CUE_PAST },
 	{ "gave", CUE_PAST },
@@ -294,6 +313,7 @@ static const struct cue_word cue_words[] = {
 	{ "hundred", CUE_NOT_ED },
 	{ "i", CUE_OPENS },
 	{ "indeed", CUE_NOT_ED },
+	{ "informed", CUE_PAST | CUE_CLOSES | CUE_OBJECT },
 	{ "intend", CUE_BEFORE_TO },
 	{ "intends", CUE_BEFORE_TO },
 	{ "into", CUE_INTO },
@@ -307,6 +327,7 @@ static const struct cue_word cue_words[] = {
 	{ "made", CUE_PAST },
 	{ "meant", CUE_PAST },
 	{ "meet", CUE_AFTER_TO },
+	{ "meets", CUE_FUTURE },
 	{ "met", CUE_PAST },
 	{ "naked", CUE_NOT_ED },
 	{ "need", CUE_NOT_ED },
@@ -324,6 +345,8 @@ static const struct cue_word cue_words[] = {
 	{ "recent", CUE_PAST },
 	{ "recently", CUE_PAST },
 	{ "reed", CUE_NOT_ED },
+	{ "reminded", CUE_PAST | CUE_CLOSES | CUE_OBJECT },
+	{ "resumes", CUE_FUTURE },
 	{ "rose", CUE_PAST },
 	{ "sacred", CUE_NOT_ED },
 	{ "said", CUE_PAST | CUE_CLOSES },
@@ -348,6 +371,7 @@ static const struct cue_word cue_words[] = {
 	{ "succeed", CUE_NOT_ED },
 	{ "take", CUE_TAKE },
 	{ "takes", CUE_TAKE },
+	{ "tells", CUE_CLOSES | CUE_OBJECT },
 	{ "that", CUE_OPENS },
 	{ "they", CUE_OPENS },
 	{ "think", CUE_CLOSES },
@@ -356,13 +380,15 @@ static const struct cue_word cue_words[] = {
 	{ "thought", CUE_PAST },
 	{ "threw", CUE_PAST },
 	{ "to", CUE_TO },
-	{ "told", CUE_PAST | CUE_CLOSES },
+	{ "told", CUE_PAST | CUE_CLOSES | CUE_OBJECT },
 	{ "took", CUE_PAST },
 	{ "travel", CUE_AFTER_TO },
+	{ "travels", CUE_FUTURE },
 	{ "tweed", CUE_NOT_ED },
 	{ "upcoming", CUE_FUTURE },
 	{ "visit", CUE_AFTER_TO },
-	{ "warned", CUE_CLOSES },
+	{ "visits", CUE_FUTURE },
+	{ "warned", CUE_CLOSES | CUE_OBJECT },
 	{ "was", CUE_PAST | CUE_BE },
 	{ "we", CUE_OPENS },
 	{ "weed", CUE_NOT_ED },
@@ -397,6 +423,7 @@ struct lead {
 	bool licensed;	     /* a preposition or modifier makes it a date */
 	bool past;	     /* "since", "earlier on": whatever the verb says */
 	bool capital_before; /* a name precedes: "Black Friday" */
+	bool on_in;	     /* "on" or "in": the time of the clause's event */
 };
 
 /* A date as written: fields are 0 when the text leaves them out. */
@@ -1104,14 +1131,16 @@ static enum tense cue_of(const struct scan *s, struct span w,
 		return TENSE_FUTURE;
 	if (((f1 & CUE_TO) && (f & CUE_AFTER_TO)) ||
 	    ((f & CUE_EFFECT) && (f1 & CUE_TAKE)) ||
+	    ((f & CUE_BACK) && (f1 & CUE_COME)) ||
 	    ((f & CUE_FORCE) && (f1 & CUE_INTO) && (f2 & CUE_COME)))
 		return TENSE_FUTURE;
 	if (f & CUE_PAST)
 		return TENSE_PAST;
-	/* A regular past tense: lower case, ending in -ed. */
+	/* A regular past tense: lower case, ending in -ed; not a participle
+	 * after "is" ("is published on December 10"). */
 	if (w.end - w.start >= 4 && is_lower(at(s, w.start)) &&
 	    s->p[w.end - 2] == 'e' && s->p[w.end - 1] == 'd' &&
-	    !(f & CUE_NOT_ED))
+	    !(f & CUE_NOT_ED) && !(f1 & CUE_BE))
 		return TENSE_PAST;
 	return TENSE_NONE;
 }
@@ -1199,6 +1228,7 @@ static enum tense tense_at(struct scan *s, struct span x)
 	unsigned f1 = 0, f2 = 0;
 	size_t i = sen.start, hi = sen.end;
 	bool done = false, pending = false;
+	int object = 0;
 
 	if (x.start > i + TENSE_WINDOW)
 		i = x.start - TENSE_WINDOW;
@@ -1220,10 +1250,17 @@ static enum tense tense_at(struct scan *s, struct span x)
 			continue;
 		}
 		if (pending && is_alnum(ch)) {
-			pending = false;
-			done = close_clause(&c, true);
-			if (done)
-				break;
+			/* "told parliament on Monday that": the verb's object
+			 * is still its clause */
+			if (object > 0 && is_letter(ch) &&
+			    cue_flags(s, run_at(s, i)) == 0) {
+				object--;
+			} else {
+				pending = false;
+				done = close_clause(&c, true);
+				if (done)
+					break;
+			}
 		}
 		if (is_letter(ch)) {
 			struct span w = run_at(s, i), suffix = { 0, 0 };
@@ -1259,8 +1296,10 @@ static enum tense tense_at(struct scan *s, struct span x)
 			t = cue_of(s, w, suffix, f, f1, f2);
 			if (t > c.cur)
 				c.cur = t;
-			if (f & CUE_CLOSES)
+			if (f & CUE_CLOSES) {
 				pending = true;
+				object = f & CUE_OBJECT ? MAX_OBJECT : 0;
+			}
 			f2 = f1;
 			f1 = f;
 			continue;
@@ -1301,7 +1340,7 @@ static enum tense tense_at(struct scan *s, struct span x)
  * that is more than half a year on the side the tense rules out.  A
  * weekday written with it ("Thursday, October 9") picks the year. */
 static int infer_year(struct scan *s, struct span x, int month, int day,
-		      int weekday)
+		      int weekday, bool on_in)
 {
 	int y = s->date.year;
 	long dd;
@@ -1332,14 +1371,40 @@ static int infer_year(struct scan *s, struct span x, int month, int day,
 	 * 28th so that the distance is defined in any year. */
 	dd = day_number(y, month, month == 2 && day == 29 ? 28 : day) -
 	     s->today;
-	if (dd <= HALF_YEAR && dd >= -HALF_YEAR)
+	if (dd == 0 || (!on_in && dd <= HALF_YEAR && dd >= -HALF_YEAR))
 		return y;
+	/* "on November 10", the time of the clause's event: its tense
+	 * picks the next such day or the last one.  Otherwise ("from Nov.
+	 * 1", "effective April 10", "the orders of April 8") the day may
+	 * belong to another event than the clause's: the nearest, unless
+	 * the tense rules that out. */
 	t = tense_at(s, x);
+	if (on_in && t == TENSE_FUTURE)
+		return dd < 0 ? y + 1 : y;
+	if (on_in && t == TENSE_PAST)
+		return dd > 0 ? y - 1 : y;
 	if (dd > HALF_YEAR && t != TENSE_FUTURE)
 		return y - 1;
 	if (dd < -HALF_YEAR && t != TENSE_PAST)
 		return y + 1;
 	return y;
+}
+
+/* Nouns of goods traded ahead: "for shipment in January", "January
+ * delivery" name a month to come. */
+static const char *const forward_nouns[] = {
+	"shipment", "shipments", "delivery", "deliveries", "loading",
+	"arrival", "shipping", NULL,
+};
+
+/* Does a noun of forward trade stand right before the expression
+ * [start, ...) or right after its end? */
+static bool forward_trade(const struct scan *s, size_t start, size_t end)
+{
+	struct span w;
+
+	return (prev_word(s, start, &w) && word_in(s, w, forward_nouns)) ||
+	       (next_word(s, end, &w) && word_in(s, w, forward_nouns));
 }
 
 /* A month named without a year: "in April", "last May". */
@@ -1360,7 +1425,8 @@ static bool resolve_month(struct scan *s, struct span x, int month,
 	case REL_THIS:
 		break;
 	default:
-		if (!l->past && tense_at(s, x) == TENSE_FUTURE) {
+		if (!l->past && (forward_trade(s, x.start, x.end) ||
+				 tense_at(s, x) == TENSE_FUTURE)) {
 			if (month < now)
 				y++;
 		} else if (month > now) {
@@ -1394,7 +1460,7 @@ static bool resolve_written(struct scan *s, const struct written *wr,
 	if (y == 0) {
 		if (!s->anchored)
 			return skip_hit(h, x.start, x.end);
-		y = infer_year(s, x, wr->month, wr->day, weekday);
+		y = infer_year(s, x, wr->month, wr->day, weekday, l->on_in);
 	}
 	if (!valid_date(y, wr->month, wr->day))
 		return skip_hit(h, x.start, x.end);
@@ -1455,6 +1521,7 @@ static void read_lead(const struct scan *s, size_t start, struct lead *l)
 	l->licensed = false;
 	l->past = false;
 	l->capital_before = false;
+	l->on_in = false;
 	if (mid_hyphen(s, start, &l->start)) {
 		l->licensed = true;
 		start = l->start;
@@ -1477,6 +1544,7 @@ static void read_lead(const struct scan *s, size_t start, struct lead *l)
 	if (word_is(s, pw, "on") || word_is(s, pw, "in")) {
 		l->start = pw.start;
 		l->licensed = true;
+		l->on_in = true;
 		/* "earlier on Tuesday", "late on Monday" */
 		if (prev_word(s, pw.start, &p2) &&
 		    (word_is(s, p2, "earlier") || word_is(s, p2, "early") ||
@@ -1951,6 +2019,26 @@ static bool match_unit(struct scan *s, struct span w,
 	return true;
 }
 
+/* "Will the truce survive 2026?": a year of this century or the last
+ * right after a verb or noun in small letters, ending its sentence, is
+ * a date with no preposition. */
+static bool year_ends_sentence(const struct scan *s, size_t i, size_t end,
+			       int year)
+{
+	struct span pw;
+	unsigned char c = at(s, end);
+
+	if (year < 1900 || year > 2099)
+		return false;
+	if (c == '.' && at(s, end + 1) != '\0' && at(s, end + 1) != '\n' &&
+	    space_at(s, end + 1) == 0)
+		return false;
+	if (c != '?' && c != '!' && c != '.')
+		return false;
+	return prev_word(s, i, &pw) && is_lower(at(s, pw.start)) &&
+	       count_of(s, pw) < 0;
+}
+
 /* "in 2024", "since 2019", "mid-2025", "by the end of 2025". */
 static bool match_year(struct scan *s, size_t i, struct hit *h)
 {
@@ -1964,7 +2052,7 @@ static bool match_year(struct scan *s, size_t i, struct hit *h)
 	read_lead(s, i, &l);
 	if (l.rel != REL_NONE)
 		return false; /* "this 2025 plan" */
-	if (!l.licensed)
+	if (!l.licensed && !year_ends_sentence(s, i, end, year))
 		return false;
 	/* "of 2025" only after a part of the year, not in "No. 62 of 2025" */
 	if (prev_word(s, i, &pw) && word_is(s, pw, "of") &&

@@ -177,10 +177,55 @@ static const struct pattern patterns[] = {
      2,
      {{"Scott Bessent", "US Treasury", D, "said", "We will respond"},
       {"Scott Bessent", "US Treasury", D, "said", "Nobody wants this."}}},
+    /* a split quote is one quote, its attribution inside */
     {"\"The talks were productive,\" Bessent told CNBC, \"and we will meet again.\"",
+     1,
+     {{"Scott Bessent", "US Treasury", D, "told",
+       "The talks were productive,\" Bessent told CNBC, \"and we will meet again."}}},
+    {"\"We'll see bigger numbers,\" said one Singapore-based trader at a trading house, "
+     "\"but margins are negative.\"",
+     1,
+     {{"one Singapore-based trader", NULL, D, "said",
+       "We'll see bigger numbers,\" said one Singapore-based trader at a trading house, "
+       "\"but margins are negative."}}},
+    /* a second verb of saying joined by "and" starts a new quote */
+    {"He Yadong said the responsibility lay with Japan, and urged Tokyo to \"correct its "
+     "mistakes\".",
      2,
-     {{"Scott Bessent", "US Treasury", D, "told", "The talks were productive"},
-      {"Scott Bessent", "US Treasury", D, "told", "and we will meet again."}}},
+     {{"He Yadong", "MOFCOM", I, "said", "the responsibility lay with Japan"},
+      {"He Yadong", "MOFCOM", M, "urged", "Tokyo to \"correct its mistakes\""}}},
+    /* a report's title is no fragment of speech */
+    {"The ministry said the acts were unreasonable, as set out in the report \"Section 301 "
+     "Investigation,\" which is online.",
+     0,
+     {{0}}},
+    {"Bessent said the acts were unreasonable, as set out in the report \"Section 301 "
+     "Investigation,\" which is online.",
+     1,
+     {{"Scott Bessent", "US Treasury", I, "said",
+       "the acts were unreasonable, as set out in the report \"Section 301 "
+       "Investigation,\" which is online"}}},
+    /* unnamed sources and trades */
+    {"Buyers have booked fewer cargoes this month, traders and analysts said, raising doubts.",
+     1,
+     {{"traders and analysts", NULL, I, "said", "Buyers have booked fewer cargoes this month"}}},
+    {"COFCO has bought 1.5 million tons, according to three trading sources.",
+     1,
+     {{"three trading sources", NULL, I, "according to", "COFCO has bought 1.5 million tons"}}},
+    {"Brokers stepped in, according to traders familiar with the matter.",
+     1,
+     {{"traders familiar with the matter", NULL, I, "according to", "Brokers stepped in"}}},
+    {"Strategists at Kestrel Securities wrote in a note that a \"full-blown escalation\" was "
+     "unlikely.",
+     1,
+     {{"Strategists at Kestrel Securities", NULL, M, "wrote",
+       "a \"full-blown escalation\" was unlikely"}}},
+    /* a name with its acronym in brackets, then "the ministry" */
+    {"China's Ministry of Industry and Information Technology (MIIT) said on Tuesday it would "
+     "act. Later, the ministry said the move was \"a welcome step\" for firms.",
+     2,
+     {{"MIIT", "China", I, "said", "it would act"},
+      {"MIIT", "China", M, "said", "the move was \"a welcome step\" for firms"}}},
     {"Bessent said: \"We will respond.\n\n\"Nobody wants a trade war.\"",
      1,
      {{"Scott Bessent", "US Treasury", D, "said",
@@ -243,6 +288,22 @@ static const struct pattern patterns[] = {
     {"Commissioner for Trade and Economic Security Jane Smith said: \"We chose calm.\"",
      1,
      {{"Jane Smith", NULL, D, "said", "We chose calm."}}},
+    /* portfolio words end like nouns, names do not */
+    {"Executive Vice-President for Prosperity and Industrial Strategy Jane Smith said: \"We "
+     "chose calm.\"",
+     1,
+     {{"Jane Smith", NULL, D, "said", "We chose calm."}}},
+    /* a press release's office-holders speak for its issuer */
+    {"BRUSSELS - The Ministry of Commerce today announced new rules.\n\nDeputy Director "
+     "Jane Smith said: \"We chose calm.\"",
+     1,
+     {{"Jane Smith", "MOFCOM", D, "said", "We chose calm."}}},
+    /* answers labelled with the interviewee's name */
+    {"According to Jane Smith, exports will fall.\n\nTPM: Will it last?\n\nSmith: I doubt "
+     "it. Nobody trusts it.",
+     2,
+     {{"Jane Smith", NULL, I, "according to", "exports will fall"},
+      {"Jane Smith", NULL, D, "", "I doubt it. Nobody trusts it."}}},
     {"Bessent, speaking on NBC's \"Meet the Press\" on Sunday, said the talks went well.",
      1,
      {{"Scott Bessent", "US Treasury", I, "said", "the talks went well"}}},

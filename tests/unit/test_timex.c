@@ -159,6 +159,25 @@ static const struct timex_case cases[] = {
 	/* No tense: the nearest January 1. */
 	{ "2025-12-28", "The new rules apply from January 1.",
 	  { { "January 1", "2026-01-01", D } } },
+	/* "on" a day and month: the tense picks the next one or the last
+	 * one, however near the other. */
+	{ "2025-12-03",
+	  "The rule comes back on November 10 unless it is extended again.",
+	  { { "on November 10", "2026-11-10", D } } },
+	{ "2025-11-03", "The ministry said it met the envoy on November 20.",
+	  { { "on November 20", "2024-11-20", D } } },
+	/* "is published": a present passive, no past tense */
+	{ "2025-12-03", "The new report is published on December 10.",
+	  { { "on December 10", "2025-12-10", D } } },
+	/* Not "on" or "in": maybe another event's day, so the nearest. */
+	{ "2025-04-07", "China announced an extra tariff, effective April 10.",
+	  { { "April 10", "2025-04-10", D } } },
+	{ "2025-10-13", "The threat to raise tariffs from Nov. 1 sent stocks down.",
+	  { { "Nov. 1", "2025-11-01", D } } },
+	/* The object of "told" is still its clause. */
+	{ "2025-11-12",
+	  "Takaichi told parliament on Monday that her government would act.",
+	  { { "on Monday", "2025-11-10", D } } },
 	{ SEED, "Officials said the deadline of February 30 had passed.", NONE },
 	{ SEED, "The file was dated 2025-02-30 by mistake.", NONE },
 	{ SEED, "On 9/10 the talks resumed.", NONE },
@@ -197,6 +216,18 @@ static const struct timex_case cases[] = {
 	{ SEED, "Exports fell in December.", { { "in December", "2024-12", D } } },
 	{ SEED, "The summit will be held in March.",
 	  { { "in March", "2026-03", D } } },
+	{ "2025-11-25", "He looked forward to visiting Beijing in April.",
+	  { { "in April", "2026-04", D } } },
+	{ "2025-12-03", "Probably until Trump visits Beijing in April.",
+	  { { "in April", "2026-04", D } } },
+	/* Goods traded ahead. */
+	{ "2025-11-14",
+	  "Feldt said beans remained cheaper for shipment in January.",
+	  { { "in January", "2026-01", D } } },
+	/* A year that ends a question needs no preposition. */
+	{ "2025-12-03", "Will the truce survive 2026?",
+	  { { "2026", "2026", D } } },
+	{ SEED, "Exports reached 2026 tonnes.", NONE },
 	{ SEED, "The talks began in early April.",
 	  { { "in early April", "2025-04", D } } },
 	{ SEED, "Shipments are expected to resume by mid-April.",
