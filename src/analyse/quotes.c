@@ -734,6 +734,8 @@ static size_t scan_word(const char *t, size_t i, size_t end, bool *abbr, unsigne
 			i++;
 			continue;
 		}
+		if (b & B_SPACE)
+			break; /* how most words end */
 		size_t len;
 		enum mark mk = mark_at(t, i, end, &len);
 		unsigned next = i + len < end ? byte_class[(unsigned char)t[i + len]] : 0;

@@ -49,6 +49,7 @@
 
 #include "analyse/timex.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1085,10 +1086,33 @@ static int word_cmp(const struct scan *s, struct span w, const char *lit)
 	return lit[i] == '\0' ? 0 : -1;
 }
 
+/* Where the cue words of each first letter start in cue_words: the
+ * binary search runs among those of the word's letter only. */
+static size_t cue_from[27];
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
+
+static void index_cues(void)
+{
+	size_t k = 0;
+
+	for (int l = 0; l < 26; l++) {
+		while (k < ARRAY_LEN(cue_words) && (unsigned char)cue_words[k].name[0] < 'a' + l)
+			k++;
+		cue_from[l] = k;
+	}
+	cue_from[26] = ARRAY_LEN(cue_words);
+}
+
 static unsigned cue_flags(const struct scan *s, struct span w)
 {
-	size_t lo = 0, hi = ARRAY_LEN(cue_words);
+	unsigned char first = w.end > w.start ? to_lower((unsigned char)s->p[w.start]) : 0;
+	size_t lo, hi;
 
+	if (first < 'a' || first > 'z')
+		return 0;
+	pthread_once(&cue_once, index_cues);
+	lo = cue_from[first - 'a'];
+	hi = cue_from[first - 'a' + 1];
 	if (w.end - w.start > 10) /* longer than any cue word */
 		return 0;
 	while (lo < hi) {

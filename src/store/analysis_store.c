@@ -128,6 +128,51 @@ static int weekday_from_days(int64_t z)
 	return (int)(((z % 7) + 7 + 3) % 7);
 }
 
+/* Writes n as width digits (n >= 0, below 10^width); returns the end. */
+static char *put_digits(char *out, int n, int width)
+{
+	for (int i = width - 1; i >= 0; i--) {
+		out[i] = (char)('0' + n % 10);
+		n /= 10;
+	}
+	return out + width;
+}
+
+/* "YYYY-MM-DD" and its NUL into out (11 bytes): snprintf costs more than
+ * the insert it serves. */
+static void put_day(char *out, int y, int m, int d)
+{
+	char *p = put_digits(out, y, 4);
+	*p++ = '-';
+	p = put_digits(p, m, 2);
+	*p++ = '-';
+	p = put_digits(p, d, 2);
+	*p = '\0';
+}
+
+/* The event's date at its precision: 2025-11-20, 2025-W47, 2025-11, 2025. */
+static void event_date(const struct time_expr *t, char *out)
+{
+	char *p = put_digits(out, t->value.year, 4);
+	switch (t->precision) {
+	case PRECISION_DAY:
+		put_day(out, t->value.year, t->value.month, t->value.day);
+		return;
+	case PRECISION_WEEK:
+		*p++ = '-';
+		*p++ = 'W';
+		p = put_digits(p, t->value.day, 2);
+		break;
+	case PRECISION_MONTH:
+		*p++ = '-';
+		p = put_digits(p, t->value.month, 2);
+		break;
+	case PRECISION_YEAR:
+		break;
+	}
+	*p = '\0';
+}
+
 /* The first and last day an event's date covers, as ISO dates. */
 static void event_days(const struct time_expr *t, char *first, char *last)
 {
@@ -135,20 +180,20 @@ static void event_days(const struct time_expr *t, char *first, char *last)
 	int y = t->value.year, m = t->value.month, d = t->value.day;
 	switch (t->precision) {
 	case PRECISION_DAY:
-		snprintf(first, 11, "%04d-%02d-%02d", y, m, d);
-		snprintf(last, 11, "%04d-%02d-%02d", y, m, d);
+		put_day(first, y, m, d);
+		put_day(last, y, m, d);
 		break;
 	case PRECISION_MONTH: {
 		int days = month_days[(m - 1) % 12];
 		if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 			days = 29;
-		snprintf(first, 11, "%04d-%02d-01", y, m);
-		snprintf(last, 11, "%04d-%02d-%02d", y, m, days);
+		put_day(first, y, m, 1);
+		put_day(last, y, m, days);
 		break;
 	}
 	case PRECISION_YEAR:
-		snprintf(first, 11, "%04d-01-01", y);
-		snprintf(last, 11, "%04d-12-31", y);
+		put_day(first, y, 1, 1);
+		put_day(last, y, 12, 31);
 		break;
 	case PRECISION_WEEK: {
 		/* ISO week d of year y: its Monday is the Monday of the week
@@ -156,8 +201,8 @@ static void event_days(const struct time_expr *t, char *first, char *last)
 		int64_t jan4 = days_from_civil(y, 1, 4);
 		int64_t monday = jan4 - weekday_from_days(jan4) + 7 * (int64_t)(d - 1);
 		struct ymd mon = civil_from_days(monday), sun = civil_from_days(monday + 6);
-		snprintf(first, 11, "%04d-%02d-%02d", mon.year, mon.month, mon.day);
-		snprintf(last, 11, "%04d-%02d-%02d", sun.year, sun.month, sun.day);
+		put_day(first, mon.year, mon.month, mon.day);
+		put_day(last, sun.year, sun.month, sun.day);
 		break;
 	}
 	}
@@ -271,8 +316,8 @@ static bool put_events(sqlite3 *db, struct statements *st, int64_t article, cons
 	bool ok = true;
 	for (size_t i = 0; ok && i < an->nevents; i++) {
 		const struct event *e = &an->events[i];
-		char date[32], first[11], last[11];
-		timex_format(&e->when, date, sizeof(date));
+		char date[16], first[11], last[11];
+		event_date(&e->when, date);
 		event_days(&e->when, first, last);
 		sqlite3_bind_int64(st->event, 1, article);
 		bind_text(st->event, 2, date);
