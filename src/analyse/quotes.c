@@ -397,6 +397,9 @@ enum {
 static unsigned char byte_class[256];
 static struct entry table[TABLE_SIZE];
 static uint32_t cue_bloom[32]; /* one bit per cue's hash: most words miss */
+/* Per first letter, a bit per length of the cues that start with it:
+ * "the", "and", "that" are no cue's shape, and need no hash. */
+static uint32_t cue_shape[26];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 static unsigned char lower_ascii(unsigned char c)
@@ -482,6 +485,10 @@ static void build_table(void)
 		uint32_t h = hash_word(cues[i].word, strlen(cues[i].word));
 		table_add(cues[i].word, W_CUE, cues[i].flags);
 		cue_bloom[(h >> 5) & 31] |= 1u << (h & 31);
+		size_t n = strlen(cues[i].word);
+		unsigned char first = (unsigned char)(cues[i].word[0] | 0x20);
+		if (first >= 'a' && first <= 'z' && n < 32)
+			cue_shape[first - 'a'] |= 1u << n;
 	}
 }
 
@@ -1013,6 +1020,9 @@ static const struct entry *cue_at(const struct qstate *st, size_t i)
 		return NULL;
 	if (k->classed && !(k->cls & W_CUE))
 		return NULL; /* its classes were looked up: no cue */
+	unsigned char first = (unsigned char)(st->t[k->start] | 0x20);
+	if (first < 'a' || first > 'z' || !(cue_shape[first - 'a'] & (1u << n)))
+		return NULL;
 	uint32_t h = hash_word(st->t + k->start, n);
 	if (!(cue_bloom[(h >> 5) & 31] & (1u << (h & 31))))
 		return NULL; /* most words: not a cue, at the cost of a hash */

@@ -2201,8 +2201,14 @@ void timex_find(const struct doc *d, struct time_expr **out, size_t *n)
 		/* A whole run of letters and digits; only its start can head
 		 * an expression, and most runs cannot. */
 		w.start = pos;
-		while (pos < s.len && is_alnum((unsigned char)s.p[pos]))
+		unsigned char seen = 0; /* the classes of the run's bytes */
+		while (pos < s.len) {
+			unsigned char k = char_class[(unsigned char)s.p[pos]];
+			if (!(k & (CLASS_LETTER | CLASS_DIGIT)))
+				break;
+			seen |= k;
 			pos++;
+		}
 		if (!(cls & (CLASS_HEAD | CLASS_DIGIT)) ||
 		    (!(cls & CLASS_DIGIT) && (pos - w.start < 3 || pos - w.start > 9)))
 			continue; /* heads are 3 to 9 letters long */
@@ -2211,10 +2217,8 @@ void timex_find(const struct doc *d, struct time_expr **out, size_t *n)
 		if (cls & CLASS_DIGIT) {
 			found = match_number(&s, w.start, &h);
 		} else {
-			w.end = w.start;
-			while (is_letter(at(&s, w.end)))
-				w.end++;
-			found = w.end == pos && match_word(&s, w, &h);
+			w.end = pos; /* a head is letters only */
+			found = !(seen & CLASS_DIGIT) && match_word(&s, w, &h);
 		}
 		if (!found)
 			continue;
