@@ -20,6 +20,7 @@
 #include "present/feed_json.h"
 #include "article_analysis.h"
 #include "refresh.h"
+#include "store/store.h"
 
 /* Exit statuses, as retl(1) documents them. */
 enum {
@@ -252,6 +253,7 @@ int main(int argc, char **argv)
 #endif
 	LIBXML_TEST_VERSION
 	curl_global_init(CURL_GLOBAL_DEFAULT);
+	store_init();
 
 	int rc = parse_args(argc, argv, &a);
 	if (rc != EXIT_OK)

@@ -58,22 +58,25 @@ static void owe_break(struct text_out *t, int n)
 		t->breaks = n;
 }
 
-/* Is s at white space (a no-break space counts)?  Its length, or 0. */
-static size_t white_at(const char *s)
+/* Is s (n bytes left) at white space (a no-break space counts)?  Its
+ * length, or 0. */
+static size_t white_at(const char *s, size_t n)
 {
 	unsigned char c = (unsigned char)*s;
 	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
 		return 1;
-	return c == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+	return c == 0xC2 && n >= 2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
 }
 
-/* Appends a text node, its runs of white space folded into one space
- * (owed, so that none ends a paragraph).  Text between such runs, single
- * spaces included, is copied a run at a time. */
-static void put_text(struct text_out *t, const char *s)
+/* Appends text, its runs of white space folded into one space (owed, so
+ * that none ends a paragraph).  Text between such runs, single spaces
+ * included, is copied a run at a time.  The parser may hand one text over
+ * in pieces: what is owed carries over from one to the next. */
+static void put_text(struct text_out *t, const char *s, size_t len)
 {
-	while (*s != '\0') {
-		size_t n = white_at(s);
+	const char *end = s + len;
+	while (s < end) {
+		size_t n = white_at(s, (size_t)(end - s));
 		if (n > 0) {
 			if (t->b->len > 0)
 				t->space = true;
@@ -81,8 +84,8 @@ static void put_text(struct text_out *t, const char *s)
 			continue;
 		}
 		const char *run = s;
-		while (*s != '\0' && (white_at(s) == 0 || (*s == ' ' && s[1] != '\0' &&
-							    white_at(s + 1) == 0)))
+		while (s < end && (white_at(s, (size_t)(end - s)) == 0 ||
+				   (*s == ' ' && s + 1 < end && white_at(s + 1, (size_t)(end - s - 1)) == 0)))
 			s++;
 		if (t->breaks > 0) {
 			buf_append(t->b, "\n\n", t->breaks >= 2 ? 2 : 1);
@@ -96,42 +99,72 @@ static void put_text(struct text_out *t, const char *s)
 	}
 }
 
-static void walk(struct text_out *t, xmlNodePtr node)
+/* The HTML is read by libxml2's SAX interface: no tree is built, and no
+ * depth of nesting costs stack. */
+struct html_reader {
+	struct text_out out;
+	unsigned dropped; /* how deep inside dropped elements */
+};
+
+static struct html_reader *reader_of(void *ctx)
 {
-	for (xmlNodePtr n = node; n != NULL; n = n->next) {
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content != NULL)
-				put_text(t, (const char *)n->content);
-			continue;
-		}
-		if (n->type != XML_ELEMENT_NODE || is_dropped(n->name))
-			continue;
-		if (strcasecmp((const char *)n->name, "br") == 0) {
-			owe_break(t, t->breaks >= 1 ? 2 : 1);
-			continue;
-		}
-		bool block = is_block(n->name);
-		if (block)
-			owe_break(t, 2);
-		walk(t, n->children);
-		if (block)
-			owe_break(t, 2);
+	return ((htmlParserCtxtPtr)ctx)->_private;
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **attributes)
+{
+	struct html_reader *r = reader_of(ctx);
+	(void)attributes;
+	if (r->dropped > 0 || is_dropped(name)) {
+		r->dropped++;
+		return;
 	}
+	if (strcasecmp((const char *)name, "br") == 0)
+		owe_break(&r->out, r->out.breaks >= 1 ? 2 : 1);
+	else if (is_block(name))
+		owe_break(&r->out, 2);
+}
+
+static void on_end(void *ctx, const xmlChar *name)
+{
+	struct html_reader *r = reader_of(ctx);
+	if (r->dropped > 0)
+		r->dropped--;
+	else if (is_block(name))
+		owe_break(&r->out, 2);
+}
+
+static void on_text(void *ctx, const xmlChar *text, int len)
+{
+	struct html_reader *r = reader_of(ctx);
+	if (r->dropped == 0 && len > 0)
+		put_text(&r->out, (const char *)text, (size_t)len);
 }
 
 char *text_from_html(const char *html, size_t len, size_t *outlen)
 {
 	struct buf b;
 	buf_init(&b);
-	if (len > 0 && len < (size_t)0x7fffffff) {
-		htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-						HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-						    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-		if (doc != NULL) {
-			struct text_out t = {&b, false, 0};
-			walk(&t, xmlDocGetRootElement(doc));
+	htmlParserCtxtPtr ctxt = len > 0 && len < (size_t)0x7fffffff ? htmlNewParserCtxt() : NULL;
+	if (ctxt != NULL) {
+		struct html_reader r = {{&b, false, 0}, 0};
+		/* Blanks between elements (ignorable white space) are left out,
+		 * as a tree would leave them out. */
+		htmlSAXHandler sax;
+		memset(&sax, 0, sizeof(sax));
+		sax.startElement = on_start;
+		sax.endElement = on_end;
+		sax.characters = on_text;
+		sax.cdataBlock = on_text;
+		sax.initialized = 1;
+		*ctxt->sax = sax; /* the context owns its handler: overwritten, not replaced */
+		ctxt->_private = &r;
+		htmlDocPtr doc = htmlCtxtReadMemory(ctxt, html, (int)len, NULL, "UTF-8",
+						    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+							HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+		if (doc != NULL)
 			xmlFreeDoc(doc);
-		}
+		htmlFreeParserCtxt(ctxt);
 	}
 	if (outlen != NULL)
 		*outlen = b.len;

@@ -106,6 +106,11 @@ static bool exec_pragmas(sqlite3 *db)
 	return sqlite3_exec(db, pragmas, NULL, NULL, NULL) == SQLITE_OK;
 }
 
+void store_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct store *store_open(const char *path, bool create, char **error)
 {
 	struct store *s = xcalloc(1, sizeof(*s));

@@ -10,6 +10,10 @@
 
 struct store;
 
+/* Process-wide SQLite settings, before any store is opened: no memory
+ * statistics, whose global mutex every allocation of SQLite takes. */
+void store_init(void);
+
 /* Opens (creating it mode 0600, and its folders 0700, when create is set)
  * and migrates the database at path.  On error returns NULL with *error
  * set (to free). */

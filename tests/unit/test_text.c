@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,30 @@ static void test_html_paragraphs(void **state)
 	check_html("<p>商务部 <b>公告</b></p>", "商务部 公告");
 	check_html("plain text, no tags", "plain text, no tags");
 	check_html("", "");
+	/* blanks between elements add no space; text split by entities
+	 * stays one run */
+	check_html("<p>a</p>\n\n   \n<p>b</p>", "a\n\nb");
+	check_html("<p>x &lt; y &amp;&amp; z</p>", "x < y && z");
+	check_html("<aside><div><p>side <em>deep</em></p></div></aside><p>kept</p>", "kept");
+}
+
+/* Nesting far deeper than any page costs no stack and loses no text. */
+static void test_html_deep(void **state)
+{
+	(void)state;
+	enum { DEPTH = 20000 };
+	char *html = malloc(DEPTH * 11 + 16);
+	size_t n = 0, len;
+	assert_non_null(html);
+	for (int i = 0; i < DEPTH; i++)
+		n += (size_t)sprintf(html + n, "<div>");
+	n += (size_t)sprintf(html + n, "deep");
+	for (int i = 0; i < DEPTH; i++)
+		n += (size_t)sprintf(html + n, "</div>");
+	char *text = text_from_html(html, n, &len);
+	assert_string_equal(text, "deep");
+	free(text);
+	free(html);
 }
 
 /* Splits text and checks the sentences, given as one string each. */
@@ -142,6 +167,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_paragraphs),
+		cmocka_unit_test(test_html_deep),
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_paragraphs),
 		cmocka_unit_test(test_docrefs),
