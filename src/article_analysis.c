@@ -107,8 +107,8 @@ bool analyser_run(struct analyser *an, int64_t article_id, bool fresh, const cha
 	d.text = text;
 	d.len = len;
 	d.date = utc_date(date);
-	doc_split(&d);
 	double t1 = seconds_now();
+	doc_split(&d);
 	struct analysis *result = analyse_doc(&d, an->actors);
 	double t2 = seconds_now();
 	bool ok = analysis_writer_put(an->writer, article_id, fresh, &d, result, an->actor_ids);

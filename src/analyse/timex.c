@@ -50,7 +50,6 @@
 #include "analyse/timex.h"
 
 #include <pthread.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -686,20 +685,6 @@ static const struct headword *head_bucket(unsigned char c, size_t *n)
 #undef BUCKET
 }
 
-/* Per first letter, a bit per length of its head words. */
-static uint16_t head_lengths[26];
-static pthread_once_t head_once = PTHREAD_ONCE_INIT;
-
-static void index_heads(void)
-{
-	for (int l = 0; l < 26; l++) {
-		size_t n;
-		const struct headword *bucket = head_bucket((unsigned char)('a' + l), &n);
-		for (size_t i = 0; bucket != NULL && i < n; i++)
-			head_lengths[l] |= (uint16_t)(1u << bucket[i].len);
-	}
-}
-
 /* The head word w is, if any.  Month and weekday names must be
  * capitalised ("may" is a verb); the rest of a head is lower case. */
 static const struct headword *head_of(const struct scan *s, struct span w)
@@ -711,13 +696,7 @@ static const struct headword *head_of(const struct scan *s, struct span w)
 
 	if (len < 3 || len > 9)
 		return NULL;
-	unsigned char first = to_lower((unsigned char)p[0]);
-	if (first < 'a' || first > 'z')
-		return NULL;
-	pthread_once(&head_once, index_heads);
-	if (!(head_lengths[first - 'a'] & (1u << len)))
-		return NULL; /* "the", "and": no head of that letter and length */
-	bucket = head_bucket(first, &n);
+	bucket = head_bucket(to_lower((unsigned char)p[0]), &n);
 	for (i = 0; i < n; i++) {
 		if (bucket[i].len != len)
 			continue;
@@ -1131,7 +1110,6 @@ static unsigned cue_flags(const struct scan *s, struct span w)
 
 	if (first < 'a' || first > 'z')
 		return 0;
-	pthread_once(&cue_once, index_cues);
 	lo = cue_from[first - 'a'];
 	hi = cue_from[first - 'a' + 1];
 	if (w.end - w.start > 10) /* longer than any cue word */
@@ -2197,6 +2175,8 @@ void timex_find(const struct doc *d, struct time_expr **out, size_t *n)
 
 	if (d == NULL || d->text == NULL || out == NULL || n == NULL)
 		return;
+	/* the index of the cue words, built once for all threads */
+	pthread_once(&cue_once, index_cues);
 	memset(&s, 0, sizeof(s));
 	s.d = d;
 	s.p = d->text;
