@@ -400,6 +400,9 @@ static uint32_t cue_bloom[32]; /* one bit per cue's hash: most words miss */
 /* Per first letter, a bit per length of the cues that start with it:
  * "the", "and", "that" are no cue's shape, and need no hash. */
 static uint32_t cue_shape[26];
+/* And a bit per second letter, and per last letter, of those cues. */
+static uint32_t cue_second[26], cue_last[26];
+static size_t abbrev_max; /* letters of the longest abbreviation */
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 static unsigned char lower_ascii(unsigned char c)
@@ -421,7 +424,8 @@ static struct entry *slot_of(const char *s, size_t n, uint32_t h)
 {
 	for (size_t i = h & (TABLE_SIZE - 1);; i = (i + 1) & (TABLE_SIZE - 1)) {
 		struct entry *e = &table[i];
-		if (e->word == NULL || (e->len == n && memcmp(e->word, s, n) == 0))
+		if (e->word == NULL ||
+		    (e->len == n && e->word[0] == s[0] && memcmp(e->word, s, n) == 0))
 			return e;
 	}
 }
@@ -455,6 +459,14 @@ static void build_byte_classes(void)
 	}
 }
 
+/* The place of the letter c in the alphabet, in any case; 31 for any
+ * other byte, which no cue holds. */
+static unsigned letter_bit(char c)
+{
+	unsigned char l = (unsigned char)(c | 0x20);
+	return l >= 'a' && l <= 'z' ? (unsigned)(l - 'a') : 31;
+}
+
 static void build_table(void)
 {
 	build_byte_classes();
@@ -481,14 +493,20 @@ static void build_table(void)
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		for (const char *const *w = lists[i].words; *w != NULL; w++)
 			table_add(*w, lists[i].class, 0);
+	for (const char *const *w = abbreviations; *w != NULL; w++)
+		if (strlen(*w) > abbrev_max)
+			abbrev_max = strlen(*w);
 	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++) {
 		uint32_t h = hash_word(cues[i].word, strlen(cues[i].word));
 		table_add(cues[i].word, W_CUE, cues[i].flags);
 		cue_bloom[(h >> 5) & 31] |= 1u << (h & 31);
 		size_t n = strlen(cues[i].word);
 		unsigned char first = (unsigned char)(cues[i].word[0] | 0x20);
-		if (first >= 'a' && first <= 'z' && n < 32)
+		if (first >= 'a' && first <= 'z' && n < 32) {
 			cue_shape[first - 'a'] |= 1u << n;
+			cue_second[first - 'a'] |= 1u << letter_bit(cues[i].word[1]);
+			cue_last[first - 'a'] |= 1u << letter_bit(cues[i].word[n - 1]);
+		}
 	}
 }
 
@@ -498,9 +516,12 @@ static const struct entry *lookup(const char *s, size_t n)
 	char low[MAX_WORD];
 	if (n == 0 || n >= sizeof(low))
 		return NULL;
-	for (size_t i = 0; i < n; i++)
+	uint32_t h = 2166136261u; /* hash_word's, in the same pass */
+	for (size_t i = 0; i < n; i++) {
 		low[i] = (char)lower_ascii((unsigned char)s[i]);
-	const struct entry *e = slot_of(low, n, hash_word(low, n));
+		h = (h ^ (unsigned char)low[i]) * 16777619u;
+	}
+	const struct entry *e = slot_of(low, n, h);
 	return e->word != NULL ? e : NULL;
 }
 
@@ -554,11 +575,24 @@ struct who {
 
 enum context { CTX_START, CTX_INTRO, CTX_EMBEDDED };
 
+/* actors_person's answer for a name in the text: an article asks it of
+ * the same names again and again. */
+#define PERSON_MEMO 64  /* entries, a power of two */
+#define MAX_PERSON  160 /* bytes of a name asked of, with its NUL */
+
+struct person_memo {
+	size_t start, len; /* the name in the text */
+	const struct person *person;
+	int actor;
+	bool used;
+};
+
 struct qstate {
 	const char *t;
 	const struct actors *a;
 	const struct mention *m;
 	size_t nm;
+	struct person_memo *memo; /* PERSON_MEMO of them */
 
 	struct tok *tok;
 	size_t ntok, tokcap;
@@ -566,6 +600,8 @@ struct qstate {
 	size_t nq, qcap;
 	size_t *sent; /* sentence ends, one past their last token */
 	size_t nsent, sentcap;
+	size_t *stop; /* the full stops, "!" and "?" among the tokens */
+	size_t nstop, stopcap;
 	bool only_quotes; /* the paragraph is nothing but quotations */
 
 	struct who *who;
@@ -697,21 +733,22 @@ static unsigned char letter_case(const char *t, size_t i, size_t end)
 	return 0;
 }
 
-static void push_tok(struct qstate *st, size_t start, size_t end, enum tok_kind kind, char punct)
+/* Makes room for one more token: the rare path of push_tok. */
+static void grow_toks(struct qstate *st)
 {
-	if (st->ntok == st->tokcap) {
-		st->tokcap = st->tokcap ? st->tokcap * 2 : 256;
-		st->tok = xrealloc(st->tok, st->tokcap * sizeof(*st->tok));
-	}
+	st->tokcap = st->tokcap ? st->tokcap * 2 : 256;
+	st->tok = xrealloc(st->tok, st->tokcap * sizeof(*st->tok));
+}
+
+static inline struct tok *push_tok(struct qstate *st, size_t start, size_t end, enum tok_kind kind,
+                                   char punct)
+{
+	if (st->ntok == st->tokcap)
+		grow_toks(st);
 	struct tok *k = &st->tok[st->ntok++];
-	k->start = start;
-	k->end = end;
-	k->kind = (unsigned char)kind;
-	k->flags = 0;
-	k->punct = punct;
-	k->quote = -1;
-	k->classed = false;
-	k->cls = 0;
+	*k = (struct tok){
+	    .start = start, .end = end, .quote = -1, .kind = (unsigned char)kind, .punct = punct};
+	return k;
 }
 
 /* Does the word [start, i) keep the full stop at i? */
@@ -722,77 +759,103 @@ static bool keeps_stop(const char *t, size_t start, size_t i)
 		return true; /* an initial */
 	if (memchr(t + start, '.', len) != NULL)
 		return true; /* U.S. */
+	if (len > abbrev_max)
+		return false; /* most words before a full stop, at no lookup */
 	return (word_class(t + start, len) & W_ABBREV);
 }
 
+/* mark_at for any byte, with no call for ASCII, of which only " is a
+ * mark. */
+static inline enum mark mark_of(const char *t, size_t i, size_t end, size_t *len)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c == 0xC2 || c == 0xE2)
+		return mark_at(t, i, end, len);
+	*len = 1;
+	return c == '"' ? MK_STRAIGHT : MK_NONE;
+}
+
+/* How many bytes from i, neither a word's nor a space, the word [start,
+ * i) goes on with: 0 when it ends at i.  Apostrophes and hyphens between
+ * letters, and full stops of abbreviations and numbers, belong to it;
+ * *abbr is set when a full stop of its own ends it. */
+static size_t word_glue(const char *t, size_t start, size_t i, size_t end, bool *abbr,
+                        unsigned *acc)
+{
+	unsigned char c = (unsigned char)t[i];
+	size_t len;
+	enum mark mk = mark_of(t, i, end, &len);
+	unsigned next = i + len < end ? byte_class[(unsigned char)t[i + len]] : 0;
+	bool next_alnum = (next & B_ALNUM) || (i + len < end && (unsigned char)t[i + len] >= 0xC3);
+	if (mk == MK_CLOSE1 || c == '\'')
+		return next_alnum ? len : 0;
+	if (mk != MK_NONE)
+		return 0;
+	if (c == 0xC2 || c == 0xE2) {
+		*acc |= B_OTHER;
+		return 1;
+	}
+	if (c == '-' || c == '/')
+		return next_alnum ? 1 : 0;
+	if (c == '.' || c == ',') {
+		/* 3.5, 1,000, U.S. inside; Ms. at the end */
+		if (next_alnum && (c == '.' || (byte_class[(unsigned char)t[i - 1]] & B_DIGIT)))
+			return 1;
+		if (c == '.' && keeps_stop(t, start, i)) {
+			*abbr = true;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Scans the word at i; returns its end and ORs the classes of its bytes
- * into *bytes.  Apostrophes and hyphens between letters, and full stops
- * of abbreviations and numbers, belong to it. */
-static size_t scan_word(const char *t, size_t i, size_t end, bool *abbr, unsigned *bytes)
+ * into *bytes.  Inline, as it runs for every word: most are letters up
+ * to a space.  fenced: t[end - 1] is no word's byte, so that runs of word
+ * bytes stop before end with no test of it. */
+static inline size_t scan_word(const char *t, size_t i, size_t end, bool fenced, bool *abbr,
+                               unsigned *bytes)
 {
 	size_t start = i;
 	unsigned acc = 0;
 	*abbr = false;
-	while (i < end) {
-		unsigned char c = (unsigned char)t[i];
-		unsigned b = byte_class[c];
-		if (b & B_WORD) {
-			acc |= b;
-			i++;
-			continue;
+	for (;;) {
+		unsigned b = 0;
+		if (fenced) {
+			while ((b = byte_class[(unsigned char)t[i]]) & B_WORD) {
+				acc |= b;
+				i++;
+			}
+		} else {
+			while (i < end && ((b = byte_class[(unsigned char)t[i]]) & B_WORD)) {
+				acc |= b;
+				i++;
+			}
 		}
-		if (b & B_SPACE)
+		if (i == end || (b & B_SPACE))
 			break; /* how most words end */
-		size_t len;
-		enum mark mk = mark_at(t, i, end, &len);
-		unsigned next = i + len < end ? byte_class[(unsigned char)t[i + len]] : 0;
-		bool next_alnum =
-		    (next & B_ALNUM) || (i + len < end && (unsigned char)t[i + len] >= 0xC3);
-		if (mk == MK_CLOSE1 || c == '\'') {
-			if (!next_alnum)
-				break;
-			i += len;
-			continue;
-		}
-		if (mk != MK_NONE)
+		size_t n = word_glue(t, start, i, end, abbr, &acc);
+		i += n;
+		if (n == 0 || *abbr || i == end)
 			break;
-		if (c == 0xC2 || c == 0xE2) {
-			acc |= B_OTHER;
-			i++;
-			continue;
-		}
-		if (c == '-' || c == '/') {
-			if (!next_alnum)
-				break;
-			i++;
-			continue;
-		}
-		if (c == '.' || c == ',') {
-			/* 3.5, 1,000, U.S. inside; Ms. at the end */
-			if (next_alnum &&
-			    (c == '.' || (byte_class[(unsigned char)t[i - 1]] & B_DIGIT))) {
-				i++;
-				continue;
-			}
-			if (c == '.' && keeps_stop(t, start, i)) {
-				*abbr = true;
-				i++;
-			}
-			break;
-		}
-		break;
 	}
 	*bytes = acc;
 	return i;
 }
 
-static void flag_word(struct qstate *st, struct tok *k, unsigned bytes)
+/* The flags of the word [start, end), whose first byte has class first
+ * and whose bytes together the classes bytes. */
+static inline unsigned char word_flags(const char *t, size_t start, size_t end, unsigned first,
+                                       unsigned bytes)
 {
-	k->flags |= letter_case(st->t, k->start, k->end);
+	unsigned char f = first & B_UPPER   ? TF_CAP
+	                  : first & B_LOWER ? TF_LOWER
+	                                    : letter_case(t, start, end);
 	if (bytes & B_DIGIT)
-		k->flags |= TF_DIGIT;
-	if ((bytes & B_UPPER) && !(bytes & B_LOWER) && k->end - k->start >= 2)
-		k->flags |= TF_ACRO;
+		f |= TF_DIGIT;
+	if ((bytes & B_UPPER) && !(bytes & B_LOWER) && end - start >= 2)
+		f |= TF_ACRO;
+	return f;
 }
 
 /* ---- quotations ------------------------------------------------------ */
@@ -890,6 +953,16 @@ static enum mark single_mark(const char *t, size_t ps, size_t i, size_t pe, size
 	return MK_NONE;
 }
 
+/* Notes token i, a full stop, "!" or "?", for split_sentences. */
+static void note_stop(struct qstate *st, size_t i)
+{
+	if (st->nstop == st->stopcap) {
+		st->stopcap = st->stopcap ? st->stopcap * 2 : 32;
+		st->stop = xrealloc(st->stop, st->stopcap * sizeof(*st->stop));
+	}
+	st->stop[st->nstop++] = i;
+}
+
 /* Cuts the paragraph [ps, pe) into tokens and pairs its quotation marks. */
 static void tokenize(struct qstate *st, size_t ps, size_t pe)
 {
@@ -899,6 +972,9 @@ static void tokenize(struct qstate *st, size_t ps, size_t pe)
 
 	st->ntok = 0;
 	st->nq = 0;
+	st->nstop = 0;
+	st->only_quotes = true; /* till a word outside quotation marks */
+	bool fenced = pe > ps && !(byte_class[(unsigned char)t[pe - 1]] & B_WORD);
 	for (size_t i = ps; i < pe;) {
 		unsigned char c = (unsigned char)t[i];
 		unsigned b = byte_class[c];
@@ -907,7 +983,7 @@ static void tokenize(struct qstate *st, size_t ps, size_t pe)
 			continue;
 		}
 		size_t len = 1;
-		enum mark mk = b & B_WORD ? MK_NONE : mark_at(t, i, pe, &len);
+		enum mark mk = b & B_WORD ? MK_NONE : mark_of(t, i, pe, &len);
 		if (mk == MK_SPACE) {
 			i += len;
 			continue;
@@ -915,15 +991,17 @@ static void tokenize(struct qstate *st, size_t ps, size_t pe)
 		if ((b & B_WORD) || (mk == MK_NONE && c >= 0x80)) {
 			bool abbr;
 			unsigned bytes;
-			size_t e = scan_word(t, i, pe, &abbr, &bytes);
-			push_tok(st, i, e, TK_WORD, 0);
-			struct tok *k = &st->tok[st->ntok - 1];
-			flag_word(st, k, bytes);
+			size_t e = scan_word(t, i, pe, fenced, &abbr, &bytes);
+			struct tok *k = push_tok(st, i, e, TK_WORD, 0);
+			k->flags = word_flags(t, i, e, b, bytes);
 			if (abbr)
 				k->flags |= TF_ABBR;
 			if (open >= 0)
 				k->flags |= TF_INQ;
-			i = e;
+			else
+				st->only_quotes = false;
+			/* and the space after it, in the same step */
+			i = e < pe && (byte_class[(unsigned char)t[e]] & B_SPACE) ? e + 1 : e;
 			continue;
 		}
 		if (c == '\'' || mk == MK_OPEN1)
@@ -934,6 +1012,8 @@ static void tokenize(struct qstate *st, size_t ps, size_t pe)
 			p = '-';
 		}
 		push_tok(st, i, i + len, TK_PUNCT, p);
+		if (p == '.' || p == '!' || p == '?')
+			note_stop(st, st->ntok - 1);
 		pair_mark(st, mk, &open, &single);
 		if (st->tok[st->ntok - 1].kind == TK_PUNCT && open >= 0)
 			st->tok[st->ntok - 1].flags |= TF_INQ;
@@ -941,6 +1021,8 @@ static void tokenize(struct qstate *st, size_t ps, size_t pe)
 	}
 	if (open >= 0)
 		close_quote(st, open, st->ntok, false);
+	if (st->ntok == 0)
+		st->only_quotes = false;
 }
 
 static bool is_stop(const struct tok *k)
@@ -1010,24 +1092,36 @@ static bool punct_is(const struct qstate *st, size_t i, char p)
 	return st->tok[i].kind == TK_PUNCT && st->tok[i].punct == p;
 }
 
-/* The cue verb at token i, or NULL: small letters, outside quotes. */
-static const struct entry *cue_at(const struct qstate *st, size_t i)
+/* The cue verb that the word k of n letters, of a cue's first letter and
+ * length, may be: by its other letters, then its hash. */
+static const struct entry *cue_by_hash(const struct qstate *st, const struct tok *k, size_t n)
+{
+	unsigned first = letter_bit(st->t[k->start]);
+	if (!(cue_second[first] & (1u << letter_bit(st->t[k->start + 1]))) ||
+	    !(cue_last[first] & (1u << letter_bit(st->t[k->end - 1]))))
+		return NULL; /* half the words of a cue's shape */
+	uint32_t h = hash_word(st->t + k->start, n);
+	if (!(cue_bloom[(h >> 5) & 31] & (1u << (h & 31))))
+		return NULL; /* most words: not a cue, at the cost of a hash */
+	const struct entry *e = lookup(st->t + k->start, n);
+	return e != NULL && (e->classes & W_CUE) ? e : NULL;
+}
+
+/* The cue verb at token i, or NULL: small letters, outside quotes.
+ * Inline, as it is asked of every token: most fail the first tests. */
+static inline const struct entry *cue_at(const struct qstate *st, size_t i)
 {
 	const struct tok *k = &st->tok[i];
 	size_t n = k->end - k->start;
-	if (k->kind != TK_WORD || !(k->flags & TF_LOWER) || (k->flags & (TF_INQ | TF_USED)) ||
-	    n < 3 || n >= MAX_WORD)
+	if (k->kind != TK_WORD || (k->flags & (TF_LOWER | TF_INQ | TF_USED)) != TF_LOWER || n < 3 ||
+	    n >= MAX_WORD)
 		return NULL;
 	if (k->classed && !(k->cls & W_CUE))
 		return NULL; /* its classes were looked up: no cue */
 	unsigned char first = (unsigned char)(st->t[k->start] | 0x20);
 	if (first < 'a' || first > 'z' || !(cue_shape[first - 'a'] & (1u << n)))
 		return NULL;
-	uint32_t h = hash_word(st->t + k->start, n);
-	if (!(cue_bloom[(h >> 5) & 31] & (1u << (h & 31))))
-		return NULL; /* most words: not a cue, at the cost of a hash */
-	const struct entry *e = lookup(st->t + k->start, n);
-	return e != NULL && (e->classes & W_CUE) ? e : NULL;
+	return cue_by_hash(st, k, n);
 }
 
 /* Tokens that end a clause when walking back from a verb. */
@@ -1062,35 +1156,40 @@ static bool asks(const struct qstate *st, size_t i)
 	return false;
 }
 
+/* Ends a sentence at token i. */
+static void end_sentence(struct qstate *st, size_t i)
+{
+	st->tok[i].flags |= TF_END;
+	if (st->nsent == st->sentcap) {
+		st->sentcap = st->sentcap ? st->sentcap * 2 : 32;
+		st->sent = xrealloc(st->sent, st->sentcap * sizeof(*st->sent));
+	}
+	st->sent[st->nsent++] = i + 1;
+}
+
+/* Does the closing mark at i, right after a full stop, end the sentence:
+ * no small word goes on ("..." he said)? */
+static bool close_ends(const struct qstate *st, size_t i)
+{
+	return i + 1 == st->ntok || (st->tok[i + 1].kind != TK_PUNCT &&
+	                             !(st->tok[i + 1].flags & TF_LOWER) && !asks(st, i));
+}
+
 /* Sentence ends: . ! ? outside quotation marks, or a closing mark right
- * after one when no small word goes on ("..." he said). */
+ * after one, and the paragraph's end.  Only the stops the tokenizer
+ * noted are looked at. */
 static void split_sentences(struct qstate *st)
 {
 	st->nsent = 0;
-	for (size_t i = 0; i < st->ntok; i++) {
-		struct tok *k = &st->tok[i];
-		bool end = false;
-		if (is_stop(k) && !(k->flags & TF_INQ))
-			end = true;
-		else if (k->kind == TK_CLOSE && i > 0 && is_stop(&st->tok[i - 1]))
-			end = i + 1 == st->ntok ||
-			      (st->tok[i + 1].kind != TK_PUNCT &&
-			       !(st->tok[i + 1].flags & TF_LOWER) && !asks(st, i));
-		if (!end && i + 1 < st->ntok)
-			continue;
-		k->flags |= TF_END;
-		if (st->nsent == st->sentcap) {
-			st->sentcap = st->sentcap ? st->sentcap * 2 : 32;
-			st->sent = xrealloc(st->sent, st->sentcap * sizeof(*st->sent));
-		}
-		st->sent[st->nsent++] = i + 1;
+	for (size_t s = 0; s < st->nstop; s++) {
+		size_t i = st->stop[s];
+		if (!(st->tok[i].flags & TF_INQ))
+			end_sentence(st, i);
+		if (i + 1 < st->ntok && st->tok[i + 1].kind == TK_CLOSE && close_ends(st, i + 1))
+			end_sentence(st, i + 1);
 	}
-	st->only_quotes = st->ntok > 0;
-	for (size_t i = 0; i < st->ntok && st->only_quotes; i++) {
-		const struct tok *k = &st->tok[i];
-		st->only_quotes = k->kind == TK_OPEN || k->kind == TK_CLOSE ||
-		                  (k->flags & TF_INQ) || k->kind == TK_PUNCT;
-	}
+	if (st->ntok > 0 && (st->nsent == 0 || st->sent[st->nsent - 1] != st->ntok))
+		end_sentence(st, st->ntok - 1);
 }
 
 /* ---- mentions -------------------------------------------------------- */
@@ -1116,17 +1215,35 @@ static const struct actor *actor_of(const struct qstate *st, int actor)
 	return actors_get(st->a, actor);
 }
 
+/* actors_person of the text [start, start + n), n < MAX_PERSON, asked
+ * once per article: *p is set as it sets it. */
+static int person_in_text(const struct qstate *st, size_t start, size_t n, const struct person **p)
+{
+	const char *s = st->t + start;
+	struct person_memo *m = &st->memo[hash_word(s, n) & (PERSON_MEMO - 1)];
+	if (!m->used || m->len != n || memcmp(st->t + m->start, s, n) != 0) {
+		char buf[MAX_PERSON];
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+		m->person = NULL;
+		m->actor = actors_person(st->a, buf, &m->person);
+		m->used = true;
+		m->start = start;
+		m->len = n;
+	}
+	if (m->actor >= 0 && p != NULL)
+		*p = m->person;
+	return m->actor;
+}
+
 /* Does mention mi name a person (rather than the actor itself)? */
 static bool mention_is_person(const struct qstate *st, size_t mi)
 {
 	const struct span *w = &st->m[mi].where;
-	char buf[128];
 	size_t n = w->end - w->start;
-	if (st->a == NULL || n >= sizeof(buf))
+	if (st->a == NULL || n >= 128)
 		return false;
-	memcpy(buf, st->t + w->start, n);
-	buf[n] = '\0';
-	return actors_person(st->a, buf, NULL) >= 0;
+	return person_in_text(st, w->start, n, NULL) >= 0;
 }
 
 /* Is token i inside a mention of an actor that is not a person? */
@@ -1170,8 +1287,12 @@ static int actor_within(const struct qstate *st, size_t start, size_t end, bool 
 static bool contains_word(const char *s, const char *w, size_t wlen)
 {
 	size_t n = strlen(s);
+	if (wlen == 0)
+		return true;
+	/* the first letter turns most places away before any call */
+	unsigned char first = lower_ascii((unsigned char)w[0]);
 	for (size_t i = 0; i + wlen <= n; i++)
-		if (strncasecmp(s + i, w, wlen) == 0)
+		if (lower_ascii((unsigned char)s[i]) == first && strncasecmp(s + i, w, wlen) == 0)
 			return true;
 	return false;
 }
@@ -1217,17 +1338,19 @@ static int add_who(struct qstate *st, const char *name, size_t len, int actor, b
 	return (int)st->nwho++;
 }
 
-/* Is w one of the words of name? */
+/* Is w one of the words of name?  One pass, no calls: it runs for every
+ * person of actors.conf. */
 static bool name_has_word(const char *name, const char *w, size_t len)
 {
-	for (const char *p = name; *p;) {
-		const char *e = strchr(p, ' ');
-		size_t n = e != NULL ? (size_t)(e - p) : strlen(p);
-		if (n == len && strncmp(p, w, len) == 0)
+	for (const char *p = name; *p != '\0';) {
+		size_t n = 0;
+		while (p[n] != ' ' && p[n] != '\0')
+			n++;
+		if (n == len && p[0] == w[0] && memcmp(p, w, len) == 0)
 			return true;
-		if (e == NULL)
+		if (p[n] == '\0')
 			break;
-		p = e + 1;
+		p += n + 1;
 	}
 	return false;
 }
@@ -1358,15 +1481,12 @@ static int resolve_person(struct qstate *st, size_t f, size_t n0, size_t h, size
                           size_t de)
 {
 	const struct person *p = NULL;
-	char buf[160];
 	size_t start = st->tok[f].start, end = st->tok[h - 1].end;
 	int actor;
 
 	/* "President Trump" may be an alias of its own */
-	if (st->a != NULL && end - start < sizeof(buf)) {
-		memcpy(buf, st->t + start, end - start);
-		buf[end - start] = '\0';
-		actor = actors_person(st->a, buf, &p);
+	if (st->a != NULL && end - start < MAX_PERSON) {
+		actor = person_in_text(st, start, end - start, &p);
 		if (actor >= 0 && p != NULL)
 			return add_who(st, p->name, strlen(p->name), actor, true);
 	}
@@ -1394,10 +1514,8 @@ static int resolve_person(struct qstate *st, size_t f, size_t n0, size_t h, size
 	if (k >= 0)
 		return k; /* "Ms. Garcia Herrero" is "Alicia Garcia Herrero" */
 	actor = -1;
-	if (st->a != NULL && end - start < sizeof(buf)) {
-		memcpy(buf, st->t + start, end - start);
-		buf[end - start] = '\0';
-		actor = actors_person(st->a, buf, &p);
+	if (st->a != NULL && end - start < MAX_PERSON) {
+		actor = person_in_text(st, start, end - start, &p);
 		if (actor >= 0 && p != NULL)
 			return add_who(st, p->name, strlen(p->name), actor, true);
 	}
@@ -1425,7 +1543,9 @@ static int nationality_actor(const struct qstate *st, size_t f, size_t h)
 		const char *w = word_of(st, i, &n);
 		if (!(st->tok[i].flags & TF_CAP) || n + sizeof(" government") > sizeof(buf))
 			continue;
-		snprintf(buf, sizeof(buf), "%.*s government", (int)n, w);
+		/* "%.*s government", with no snprintf */
+		memcpy(buf, w, n);
+		memcpy(buf + n, " government", sizeof(" government"));
 		int actor = actors_lookup(st->a, buf);
 		if (actor >= 0)
 			return actor;
@@ -1845,6 +1965,15 @@ static void cue_text(const struct qstate *st, size_t c, char *buf, size_t size)
 
 /* ---- output ---------------------------------------------------------- */
 
+/* The cue into st->para_cue, cut as snprintf would cut it, without its
+ * cost. */
+static void set_para_cue(struct qstate *st, const char *cue)
+{
+	size_t n = strnlen(cue, sizeof(st->para_cue) - 1);
+	memcpy(st->para_cue, cue, n);
+	st->para_cue[n] = '\0';
+}
+
 static void emit_span(struct qstate *st, int who, enum quote_kind kind, const char *cue,
                       size_t start, size_t end)
 {
@@ -1863,7 +1992,7 @@ static void emit_span(struct qstate *st, int who, enum quote_kind kind, const ch
 	q->text.end = end;
 	st->para_who = who;
 	st->sent_who = who;
-	snprintf(st->para_cue, sizeof(st->para_cue), "%s", cue);
+	set_para_cue(st, cue);
 	if (start >= st->para_last_start) {
 		st->para_last_start = start;
 		st->para_last_who = who;
@@ -1906,7 +2035,7 @@ static void emit_quote(struct qstate *st, size_t qi, int who, const char *cue)
 		st->out[st->carry_out].text.end = e;
 		st->extended = st->carry_out;
 		st->para_who = st->sent_who = st->para_last_who = who;
-		snprintf(st->para_cue, sizeof(st->para_cue), "%s", cue);
+		set_para_cue(st, cue);
 		return;
 	}
 	emit_span(st, who, QUOTE_DIRECT, cue, s, e);
@@ -2607,6 +2736,10 @@ static void read_sentence(struct qstate *st, size_t s0, size_t s1, size_t *qi)
 	for (size_t j = qa; j < *qi; j++)
 		direct_quote(st, j, s0, s1);
 	for (size_t c = s0; c < s1;) {
+		if (st->tok[c].kind != TK_WORD || (st->tok[c].flags & TF_INQ)) {
+			c++; /* neither a cue nor "according to" */
+			continue;
+		}
 		const struct entry *cue = cue_at(st, c);
 		if (cue != NULL) {
 			c = reported_speech(st, c, s0, s1);
@@ -2780,8 +2913,11 @@ void quotes_find(const struct doc *d, const struct actors *a, const struct menti
                  size_t nmentions, struct quote **out, size_t *n)
 {
 	struct qstate st;
+	struct person_memo memo[PERSON_MEMO];
 
 	memset(&st, 0, sizeof(st));
+	memset(memo, 0, sizeof(memo));
+	st.memo = memo;
 	st.t = d->text;
 	st.a = a;
 	st.m = mentions;
@@ -2809,6 +2945,7 @@ void quotes_find(const struct doc *d, const struct actors *a, const struct menti
 	free(st.tok);
 	free(st.q);
 	free(st.sent);
+	free(st.stop);
 	*out = st.out;
 	*n = st.nout;
 }
