@@ -5,6 +5,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -58,14 +59,20 @@ static void owe_break(struct text_out *t, int n)
 		t->breaks = n;
 }
 
+/* Bytes that are, or may start, white space: 1 for blanks, 2 for the
+ * lead byte of a no-break space (U+00A0 is C2 A0). */
+static const unsigned char white_byte[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, [0xC2] = 2,
+};
+
 /* Is s (n bytes left) at white space (a no-break space counts)?  Its
  * length, or 0. */
 static size_t white_at(const char *s, size_t n)
 {
-	unsigned char c = (unsigned char)*s;
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
-		return 1;
-	return c == 0xC2 && n >= 2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+	unsigned char w = white_byte[(unsigned char)*s];
+	if (w != 2)
+		return w;
+	return n >= 2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
 }
 
 /* Appends text, its runs of white space folded into one space (owed, so
@@ -84,9 +91,17 @@ static void put_text(struct text_out *t, const char *s, size_t len)
 			continue;
 		}
 		const char *run = s;
-		while (s < end && (white_at(s, (size_t)(end - s)) == 0 ||
-				   (*s == ' ' && s + 1 < end && white_at(s + 1, (size_t)(end - s - 1)) == 0)))
-			s++;
+		while (s < end) {
+			if (white_byte[(unsigned char)*s] == 0) {
+				s++; /* the common case: a byte of a word */
+				continue;
+			}
+			if (white_at(s, (size_t)(end - s)) == 0 ||
+			    (*s == ' ' && s + 1 < end && white_at(s + 1, (size_t)(end - s - 1)) == 0))
+				s++;
+			else
+				break;
+		}
 		if (t->breaks > 0) {
 			buf_append(t->b, "\n\n", t->breaks >= 2 ? 2 : 1);
 			t->breaks = 0;
@@ -244,6 +259,34 @@ static bool closes_quote(const char *p)
 	return memcmp(p, "\xE2\x80\x9D", 3) == 0; /* ” */
 }
 
+/* Whether any of the eight bytes of x is b. */
+static uint64_t has_byte(uint64_t x, unsigned char b)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t y = x ^ (ones * b);
+	return (y - ones) & ~y & high;
+}
+
+/* The first byte at or after i that can end a sentence or open or close
+ * a quotation (. ! ? " and the lead byte of curly quotes), or end: eight
+ * bytes at a time, as most bytes are none of them. */
+static size_t next_mark(const char *t, size_t i, size_t end)
+{
+	static const bool matters[256] = {['.'] = true, ['!'] = true, ['?'] = true,
+					  ['"'] = true, [0xE2] = true};
+	while (i + 8 <= end) {
+		uint64_t x;
+		memcpy(&x, t + i, 8);
+		if (has_byte(x, '.') | has_byte(x, '!') | has_byte(x, '?') | has_byte(x, '"') |
+		    has_byte(x, 0xE2))
+			break;
+		i += 8;
+	}
+	while (i < end && !matters[(unsigned char)t[i]])
+		i++;
+	return i;
+}
+
 /* Splits one paragraph [start, end) into sentences.  A sentence does not
  * end inside a quotation, so a quote of several sentences stays whole. */
 static void split_sentences(struct doc *d, size_t start, size_t end)
@@ -253,12 +296,10 @@ static void split_sentences(struct doc *d, size_t start, size_t end)
 	int in_quote = 0;
 	bool straight_open = false;
 
-	/* Only stops and quotation marks matter here. */
-	static const bool matters[256] = {['.'] = true, ['!'] = true, ['?'] = true,
-					  ['"'] = true, [0xE2] = true};
 	for (size_t i = start; i < end; i++) {
-		if (!matters[(unsigned char)t[i]])
-			continue;
+		i = next_mark(t, i, end);
+		if (i >= end)
+			break;
 		if (end - i >= 3 && opens_quote(t + i))
 			in_quote++;
 		else if (end - i >= 3 && closes_quote(t + i) && in_quote > 0)
