@@ -49,11 +49,25 @@ static bool is_digit(char c)
 static bool alnum_table[256];
 static pthread_once_t alnum_once = PTHREAD_ONCE_INIT;
 
+/* The capitals that start a numbered kind or an act's last word: a
+ * capitalised word starting otherwise is neither, unlooked-up. */
+static uint32_t numbered_initials, ending_initials;
+
+static uint32_t initials_of(const char *const *list)
+{
+	uint32_t mask = 0;
+	for (; *list != NULL; list++)
+		mask |= 1u << ((*list)[0] - 'A');
+	return mask;
+}
+
 static void fill_alnum_table(void)
 {
 	for (int c = 0; c < 256; c++)
 		alnum_table[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 				 (c >= '0' && c <= '9');
+	numbered_initials = initials_of(numbered_kinds);
+	ending_initials = initials_of(act_endings);
 }
 
 static bool is_alnum(char c)
@@ -300,9 +314,12 @@ void docrefs_find(const struct doc *d, struct docref **out, size_t *n)
 		if (!is_upper(ch))
 			continue;
 		size_t wl = word_at(&c, w);
-		if (wl > 0 && word_is(d->text + w, wl, numbered_kinds) && numbered(&c, w, wl, out, n))
+		uint32_t initial = 1u << (ch - 'A');
+		if (wl > 0 && (numbered_initials & initial) &&
+		    word_is(d->text + w, wl, numbered_kinds) && numbered(&c, w, wl, out, n))
 			continue;
-		if (w >= named_until && word_is(d->text + w, wl, act_endings)) {
+		if (w >= named_until && (ending_initials & initial) &&
+		    word_is(d->text + w, wl, act_endings)) {
 			size_t end = named_act(&c, w, wl, named_until, out, n);
 			if (end > 0)
 				named_until = end;
