@@ -72,4 +72,29 @@ expect_rc "a document over the default 32 MiB limit exits 1" 1
 expect_in "the default limit is explained" "$WORK/err" "larger than the limit of 33554432 bytes"
 check "the oversized file is refused at once" test "$elapsed" -le 2
 
+# Hostile article text costs time and output in proportion to its size:
+# one 1 MB "sentence" full of dates (an event's text is an excerpt, not
+# the whole sentence) and one that quotes itself over and over (quotes
+# are bounded by the article's own size).
+python3 - "$WORK/dates.txt" "$WORK/selfquote.txt" <<'PY'
+import sys
+open(sys.argv[1], "w").write(" ".join(["on Thursday last week in April 2025 next month"] * 8000))
+open(sys.argv[2], "w").write(" ".join(['"the talks," said Bessent, "go on" and'] * 10000))
+PY
+for f in dates selfquote; do
+	start=$(date +%s)
+	RETL_ACTORS="$top_srcdir/actors.conf" "$RETL" --analyze "$WORK/$f.txt" --date 2025-11-21 >"$WORK/$f.json" 2>"$WORK/err"
+	RC=$?
+	elapsed=$(($(date +%s) - start))
+	expect_rc "$f: --analyze of a hostile article succeeds" 0
+	check "$f: in bounded time" test "$elapsed" -le 10
+	in=$(wc -c <"$WORK/$f.txt")
+	out=$(wc -c <"$WORK/$f.json")
+	check "$f: output ($out bytes) bounded by the input ($in bytes)" test "$out" -le $((in * 60))
+done
+check "dates: event texts are excerpts" python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(not (len(d['events']) > 1000 and max(len(e['text']) for e in d['events']) <= 480))" "$WORK/dates.json"
+
 done_testing

@@ -47,6 +47,47 @@ static void actors_within(const struct mention *m, size_t nm, size_t start, size
 	}
 }
 
+/* The text of an event: its sentence, or when that is longer than
+ * EVENT_TEXT_MAX, the words around the expression. */
+static struct span event_text(const struct doc *d, struct span sentence, struct span x)
+{
+	if (sentence.end - sentence.start <= EVENT_TEXT_MAX)
+		return sentence;
+	size_t side = (EVENT_TEXT_MAX - (x.end - x.start < EVENT_TEXT_MAX ? x.end - x.start : 0)) / 2;
+	struct span r = {x.start - sentence.start > side ? x.start - side : sentence.start,
+			 sentence.end - x.end > side ? x.end + side : sentence.end};
+	/* whole words only: spaces are ASCII, so this never cuts a character */
+	if (r.start > sentence.start) {
+		while (r.start < x.start && d->text[r.start - 1] != ' ')
+			r.start++;
+	}
+	if (r.end < sentence.end) {
+		while (r.end > x.end && d->text[r.end] != ' ')
+			r.end--;
+	}
+	return r;
+}
+
+/* Quotes beyond the bounds are dropped: one longer than QUOTE_TEXT_MAX,
+ * and any once the quotes hold QUOTES_PER_TEXT times the article's bytes
+ * (text that quotes itself over and over, as only hostile input does). */
+static void bound_quotes(const struct doc *d, struct analysis *an)
+{
+	size_t kept = 0, bytes = 0, budget = QUOTES_PER_TEXT * d->len + QUOTE_TEXT_MAX;
+	for (size_t i = 0; i < an->nquotes; i++) {
+		struct quote *q = &an->quotes[i];
+		size_t len = q->text.end - q->text.start;
+		if (len > QUOTE_TEXT_MAX || bytes + len > budget) {
+			free(q->speaker);
+			free(q->cue);
+			continue;
+		}
+		bytes += len;
+		an->quotes[kept++] = *q;
+	}
+	an->nquotes = kept;
+}
+
 /* Every dated expression that is not a duration anchors an event: its
  * sentence says what happened, the actors in it who was involved. */
 static void make_events(const struct doc *d, struct analysis *an)
@@ -59,8 +100,8 @@ static void make_events(const struct doc *d, struct analysis *an)
 		struct event *e = &an->events[an->nevents++];
 		e->when = *t;
 		e->sentence = doc_sentence_at(d, t->where.start);
-		const struct span *s = &d->sentences[e->sentence];
-		actors_within(an->mentions, an->nmentions, s->start, s->end, &e->actors,
+		e->text = event_text(d, d->sentences[e->sentence], t->where);
+		actors_within(an->mentions, an->nmentions, e->text.start, e->text.end, &e->actors,
 			      &e->nactors);
 	}
 }
@@ -73,6 +114,7 @@ struct analysis *analyse_doc(const struct doc *d, const struct actors *a)
 		actors_find_mentions(a, d, &an->mentions, &an->nmentions);
 	if (a != NULL)
 		quotes_find(d, a, an->mentions, an->nmentions, &an->quotes, &an->nquotes);
+	bound_quotes(d, an);
 	timex_find(d, &an->timexes, &an->ntimexes);
 	if (d->nsentences > 0)
 		make_events(d, an);

@@ -65,9 +65,19 @@ struct quote {
 	struct span text; /* the words, without quotation marks */
 };
 
+/* Bounds that keep one hostile article from costing more than its size
+ * several times over: the text of an event (a sentence of 1 MB is no
+ * sentence), the span of one quote, and the bytes of all quotes of an
+ * article against its own. */
+#define EVENT_TEXT_MAX 480
+#define QUOTE_TEXT_MAX 8192
+#define QUOTES_PER_TEXT 2
+
 struct event {
 	struct time_expr when;
 	size_t sentence; /* index into doc.sentences */
+	struct span text; /* the sentence, or the part of a long one around
+			   * the expression (at most EVENT_TEXT_MAX bytes) */
 	int *actors;	 /* indexes into actors */
 	size_t nactors;
 };

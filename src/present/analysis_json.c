@@ -117,7 +117,7 @@ static void write_events(struct json *j, const struct doc *d, const struct analy
 		char date[32];
 		timex_format(&e->when, date, sizeof(date));
 		char *expr = span_text(d, e->when.where);
-		char *sentence = span_text(d, d->sentences[e->sentence]);
+		char *sentence = span_text(d, e->text);
 		json_object_begin(j);
 		json_key(j, "date");
 		json_string(j, date);

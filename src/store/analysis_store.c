@@ -325,7 +325,7 @@ static bool put_events(sqlite3 *db, struct statements *st, int64_t article, cons
 		bind_text(st->event, 4, first);
 		bind_text(st->event, 5, last);
 		bind_span(st->event, 6, d, e->when.where);
-		bind_span(st->event, 7, d, d->sentences[e->sentence]);
+		bind_span(st->event, 7, d, e->text);
 		ok = step_done(st->event);
 		int64_t event_id = sqlite3_last_insert_rowid(db);
 		for (size_t k = 0; ok && k < e->nactors; k++) {
