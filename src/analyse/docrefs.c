@@ -289,6 +289,47 @@ static size_t named_act(const struct cursor *c, size_t last, size_t last_len, si
 	return last_end;
 }
 
+/* Days and months: "an Agreement on Monday" names no agreement. */
+static const char *const calendar_words[] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", NULL,
+};
+
+/* "Agreement on Subsidies and Countervailing Measures": a named agreement,
+ * "Agreement on" and at most eight capitalised words (small joiners
+ * allowed inside), from "Agreement" at w.  Where it ends, or 0. */
+static size_t agreement_on(const struct cursor *c, size_t w, size_t wl, struct docref **out,
+			   size_t *n)
+{
+	size_t pos = w + wl, end = 0;
+	if (c->len - pos < 5 || memcmp(c->text + pos, " on ", 4) != 0 || !is_upper(c->text[pos + 4]))
+		return 0;
+	pos += 4;
+	if (word_is(c->text + pos, word_at(c, pos), calendar_words))
+		return 0;
+	for (int words = 0; words < 8; words++) {
+		size_t l = word_at(c, pos);
+		if (l == 0)
+			break;
+		bool capital = is_upper(c->text[pos]);
+		if (!capital && !word_is(c->text + pos, l, name_joiners))
+			break;
+		if (capital)
+			end = pos + l;
+		pos += l;
+		if (pos + 1 >= c->len || c->text[pos] != ' ')
+			break;
+		pos++;
+	}
+	if (end == 0)
+		return 0;
+	char name[160];
+	snprintf(name, sizeof(name), "%.*s", (int)(end - w), c->text + w);
+	add_ref(out, n, name, w, end);
+	return end;
+}
+
 void docrefs_find(const struct doc *d, struct docref **out, size_t *n)
 {
 	struct cursor c = {d->text, d->len, 0};
@@ -318,8 +359,13 @@ void docrefs_find(const struct doc *d, struct docref **out, size_t *n)
 		if (wl > 0 && (numbered_initials & initial) &&
 		    word_is(d->text + w, wl, numbered_kinds) && numbered(&c, w, wl, out, n))
 			continue;
-		if (w >= named_until && (ending_initials & initial) &&
-		    word_is(d->text + w, wl, act_endings)) {
+		if (w < named_until || !(ending_initials & initial))
+			continue;
+		if (wl == 9 && memcmp(d->text + w, "Agreement", 9) == 0) {
+			size_t end = agreement_on(&c, w, wl, out, n);
+			if (end > 0)
+				named_until = end;
+		} else if (word_is(d->text + w, wl, act_endings)) {
 			size_t end = named_act(&c, w, wl, named_until, out, n);
 			if (end > 0)
 				named_until = end;

@@ -39,8 +39,10 @@
 /* Cue verbs and what may follow them.  SAY: the reported clause may follow
  * with no "that"; OBJ: an object may stand before it ("told reporters
  * that"); ING: a participle that goes on with the sentence's speaker
- * ("..., adding that"); NODIRECT: never introduces a direct quote. */
-enum { CUE_SAY = 1, CUE_OBJ = 2, CUE_ING = 4, CUE_NODIRECT = 8 };
+ * ("..., adding that"); NODIRECT: never introduces a direct quote; OUT:
+ * a cue only before "out" ("points out", not "percentage points");
+ * NOTOUT: never before it ("ruled that", not "ruled out"). */
+enum { CUE_SAY = 1, CUE_OBJ = 2, CUE_ING = 4, CUE_NODIRECT = 8, CUE_OUT = 16, CUE_NOTOUT = 32 };
 
 struct cue {
 	const char *word;
@@ -129,6 +131,7 @@ static const struct cue cues[] = {
     {"observes", 0},
     {"pledged", 0},
     {"pointed", 0},
+    {"points", CUE_OUT},
     {"pointing", CUE_ING},
     {"posted", 0},
     {"predicted", 0},
@@ -138,6 +141,7 @@ static const struct cue cues[] = {
     {"recalls", 0},
     {"reckons", CUE_NODIRECT},
     {"reiterated", 0},
+    {"ruled", CUE_NOTOUT},
     {"reiterates", 0},
     {"remarked", 0},
     {"replied", 0},
@@ -251,7 +255,7 @@ static const char *const source_nouns[] = {
     "regulators", "authorities", "council", "committee", "bureau", "representative",
     "representatives", "negotiator", "negotiators", "diplomat", "diplomats", "envoy",
     "ambassador", "president", "premier", "chancellor", "cabinet", "treasury", "customs",
-    "leadership", "company", "firm", "bank", "group", "side", NULL,
+    "leadership", "company", "firm", "bank", "group", "side", "panel", "tribunal", NULL,
 };
 
 /* Who speaks unnamed ("people familiar with the matter"). */
@@ -284,7 +288,8 @@ static const char *const describing[] = {
     "international", "public", "team", "transport", "energy", "agriculture", "health",
     "justice", "labour", "labor", "interior", "current", "new", "outgoing", "incoming",
     "two", "three", "several", "joint", "familiar", "matter", "talks", "discussions",
-    "negotiations", "knowledge", "involved", "briefed", "close", "trade-related", NULL,
+    "negotiations", "knowledge", "involved", "briefed", "close", "trade-related", "both",
+    "countries", "sides", "governments", "dispute", "arbitration", NULL,
 };
 
 /* Words cut from the front of a subject ("But Bessent said"). */
@@ -1121,7 +1126,14 @@ static inline const struct entry *cue_at(const struct qstate *st, size_t i)
 	unsigned char first = (unsigned char)(st->t[k->start] | 0x20);
 	if (first < 'a' || first > 'z' || !(cue_shape[first - 'a'] & (1u << n)))
 		return NULL;
-	return cue_by_hash(st, k, n);
+	const struct entry *e = cue_by_hash(st, k, n);
+	if (e != NULL && (e->flags & (CUE_OUT | CUE_NOTOUT))) {
+		/* "points out", "ruled that": by the word after */
+		bool out = i + 1 < st->ntok && word_is(st, i + 1, "out");
+		if (out != ((e->flags & CUE_OUT) != 0))
+			return NULL;
+	}
+	return e;
 }
 
 /* Tokens that end a clause when walking back from a verb. */
@@ -1315,7 +1327,25 @@ static int actor_by_noun(const struct qstate *st, const char *w, size_t wlen, si
 	return -1;
 }
 
+/* "The Prime Minister": the actor, among the latest ones mentioned before
+ * pos, one of whose people holds the role written [start, start + n). */
+static int actor_by_role(const struct qstate *st, size_t start, size_t n, size_t pos)
+{
+	size_t mi = mention_after(st, pos);
+	for (size_t tries = 0; mi > 0 && tries < 64; tries++) {
+		const struct actor *ac = actor_of(st, st->m[--mi].actor);
+		for (size_t j = 0; ac != NULL && j < ac->npeople; j++) {
+			const char *role = ac->people[j].role;
+			if (role != NULL && strlen(role) == n && strncasecmp(role, st->t + start, n) == 0)
+				return st->m[mi].actor;
+		}
+	}
+	return -1;
+}
+
 /* ---- speakers -------------------------------------------------------- */
+
+static bool is_finite_verb(const struct qstate *st, size_t i);
 
 static int add_who(struct qstate *st, const char *name, size_t len, int actor, bool person)
 {
@@ -1475,6 +1505,20 @@ static void note_who(struct qstate *st, int w)
 		st->last_source = w;
 }
 
+/* The actor of the source met last whose head noun is the word at i
+ * ("the ministry's": the ministry named before), or -1. */
+static int actor_by_head(const struct qstate *st, size_t i)
+{
+	size_t len;
+	const char *noun = word_of(st, i, &len);
+	size_t from = st->nwho > RECENT_WHO ? st->nwho - RECENT_WHO : 0;
+	for (size_t k = st->nwho; k > from; k--)
+		if (!st->who[k - 1].person && strlen(st->who[k - 1].head) == len &&
+		    strncasecmp(st->who[k - 1].head, noun, len) == 0)
+			return st->who[k - 1].actor;
+	return -1;
+}
+
 /* A person named by the tokens [n0, h) (the name) within [f, e) (with
  * its titles and description) and the appositive [df, de). */
 static int resolve_person(struct qstate *st, size_t f, size_t n0, size_t h, size_t e, size_t df,
@@ -1526,9 +1570,15 @@ static int resolve_person(struct qstate *st, size_t f, size_t n0, size_t h, size
 		actor = actor_within(st, st->tok[h].start, st->tok[e - 1].end, false);
 	if (actor < 0 && df < de)
 		actor = actor_within(st, st->tok[df].start, st->tok[de - 1].end, false);
+	/* "Choi Min-seo, the ministry's director general": the actor of
+	 * the ministry met before */
+	for (size_t i = df; actor < 0 && i + 1 < de && i < df + 3; i++)
+		if (word_is(st, i, "the") && word_in(st, i + 1, W_SOURCE) && is_possessive(st, i + 1))
+			actor = actor_by_head(st, i + 1);
 	/* an office-holder of no one named, in a press release: the
 	 * issuer's */
-	if (actor < 0 && n0 > f && word_in(st, f, W_TITLE))
+	if (actor < 0 && n0 > f &&
+	    (word_in(st, f, W_TITLE) || (f + 1 < n0 && word_in(st, f + 1, W_TITLE))))
 		actor = st->issuer;
 	return add_who(st, st->t + start, end - start, actor, true);
 }
@@ -1588,6 +1638,15 @@ static int resolve_source(struct qstate *st, size_t f, size_t h, size_t e)
 			if (word_class(w, n) & W_SOURCE)
 				actor = actor_by_noun(st, w, n, start);
 		}
+	}
+	/* "the Prime Minister": of the country just mentioned that has one */
+	if (actor < 0 && word_is(st, f, "the") && h == e && e - f >= 2 && e - f <= 4) {
+		size_t i = f + 1;
+		while (i < e && (st->tok[i].flags & TF_CAP) && word_in(st, i, W_TITLE | W_SOURCE))
+			i++;
+		if (i == e)
+			actor = actor_by_role(st, st->tok[f + 1].start,
+			                      st->tok[e - 1].end - st->tok[f + 1].start, start);
 	}
 	if (actor < 0 && h == e && e - f <= 2)
 		return -1; /* "officials", "the company": whose? */
@@ -1730,6 +1789,28 @@ static int described_source(struct qstate *st, size_t f, size_t e)
 	return add_who(st, st->t + start, end - start, actor_within(st, start, end, true), false);
 }
 
+/* Are the words [f, n0), before a full name, what the person does
+ * ("Marine clerk", "crane operator"): a noun in small letters last, no
+ * small word of a clause among them? */
+static bool is_occupation(const struct qstate *st, size_t f, size_t n0)
+{
+	for (size_t i = f; i < n0; i++) {
+		const struct tok *k = &st->tok[i];
+		if (k->kind != TK_WORD || (k->flags & (TF_INQ | TF_DIGIT | TF_ACRO)))
+			return false;
+		if (k->flags & TF_CAP) {
+			if (i + 1 == n0 || word_in(st, i, W_STOPCAP))
+				return false;
+			continue;
+		}
+		if (k->end - k->start < 4 || is_finite_verb(st, i) || word_is(st, i, "that") ||
+		    word_in(st, i, W_STOPCAP | W_CONNECTIVE | W_MODIFIER | W_AUX | W_COMPLEMENT) ||
+		    is_ly_adverb(st, i) || cue_at(st, i) != NULL)
+			return false;
+	}
+	return true;
+}
+
 /* The speaker named by the tokens [f, e), described by the appositive
  * [df, de) (empty when df == de), as an index into st->who, or -1. */
 static int resolve(struct qstate *st, size_t f, size_t e, size_t df, size_t de)
@@ -1755,7 +1836,9 @@ static int resolve(struct qstate *st, size_t f, size_t e, size_t df, size_t de)
 	size_t n0 = h;
 	while (n0 > f && is_name_word(st, n0 - 1, n0 < h))
 		n0--;
-	if (n0 == h && h < e && word_in(st, f, W_TITLE)) {
+	if (n0 == h && h < e &&
+	    (word_in(st, f, W_TITLE) || (f + 1 < h && word_in(st, f + 1, W_TITLE) &&
+	                                 (st->tok[f].flags & TF_CAP)))) {
 		/* "Commissioner for Trade and Economic Security Maroš
 		 * Šefčovič": a title with its own "for ..." ends in the name */
 		size_t t0 = trailing_name(st, h, e);
@@ -1769,7 +1852,11 @@ static int resolve(struct qstate *st, size_t f, size_t e, size_t df, size_t de)
 	 * name vouches for the words before it ("Japan's chief tariff
 	 * negotiator Ryosei Akazawa"). */
 	size_t from = f;
-	if (n0 < h && n0 > f && (word_in(st, n0 - 1, W_TITLE) || word_in(st, n0 - 1, W_SOURCE)))
+	/* ... and so do words of what the person does before a full name
+	 * ("Marine clerk Rosa Delgado", "crane operator Dave Kowalski") */
+	if (n0 < h && n0 > f &&
+	    (word_in(st, n0 - 1, W_TITLE) || word_in(st, n0 - 1, W_SOURCE) ||
+	     (n0 + 2 <= h && n0 - f <= 2 && is_occupation(st, f, n0))))
 		from = n0;
 	for (size_t i = from; i < e; i++)
 		if ((st->tok[i].flags & TF_LOWER) && !word_in(st, i, W_DESCRIBING) &&
@@ -1885,6 +1972,50 @@ static int acronym_subject(struct qstate *st, size_t lo, size_t e, size_t *fp)
 	return w;
 }
 
+/* "South Korea's Ministry of Trade, Industry and Energy said": a name
+ * with a comma inside, ending in the tokens [f, e) after that comma (a
+ * list of capitalised words with "and"), and starting with an
+ * organisation's word.  The speaker as written, of the actor it names;
+ * *fp gets its first token. */
+static int listed_name(struct qstate *st, size_t lo, size_t f, size_t e, size_t *fp)
+{
+	if (f < lo + 3 || !punct_is(st, f - 1, ',') || e - f > 6 || !(st->tok[f].flags & TF_CAP) ||
+	    !(st->tok[f - 2].flags & TF_CAP) || st->tok[f - 2].kind != TK_WORD)
+		return -1;
+	bool and = false;
+	for (size_t i = f; i < e; i++) {
+		if (word_is(st, i, "and"))
+			and = true;
+		else if (!(st->tok[i].flags & TF_CAP))
+			return -1;
+	}
+	size_t g = clause_start(st, lo, f - 1, MAX_SUBJECT);
+	if (!and || g == SIZE_MAX || g + 1 >= f - 1)
+		return -1;
+	g = skip_connectives(st, g, f - 1);
+	size_t head = SIZE_MAX;
+	for (size_t i = g; i + 1 < f; i++) {
+		if (!(st->tok[i].flags & TF_CAP) && !word_is(st, i, "of") && !word_is(st, i, "for"))
+			return -1;
+		if (head == SIZE_MAX && word_in(st, i, W_ORG | W_SOURCE) && i > g)
+			head = i;
+	}
+	if (head == SIZE_MAX)
+		return -1;
+	size_t start = st->tok[g].start, end = st->tok[e - 1].end;
+	int w = add_who(st, st->t + start, end - start, actor_within(st, start, end, true), false);
+	size_t len;
+	const char *noun = word_of(st, head, &len);
+	if (st->who[w].head[0] == '\0' && len < sizeof(st->who[w].head)) {
+		for (size_t i = 0; i < len; i++)
+			st->who[w].head[i] = (char)lower_ascii((unsigned char)noun[i]);
+		st->who[w].head[len] = '\0';
+	}
+	*fp = g;
+	note_who(st, w);
+	return w;
+}
+
 /* The subject of the cue at c, looking no further back than lo: the
  * words back to the start of the clause, past an appositive in commas
  * ("X, a lecturer at Y, said").  *fp gets its first token. */
@@ -1922,6 +2053,8 @@ static int subject_before(struct qstate *st, size_t lo, size_t c, size_t *fp)
 	int w = resolve(st, f, e, df, de);
 	if (w < 0 && df < de)
 		w = name_in_appositive(st, df, de);
+	if (w < 0 && df == de)
+		w = listed_name(st, lo, f, e, fp);
 	return w;
 }
 
@@ -1949,6 +2082,12 @@ static size_t attribution_end(const struct qstate *st, size_t k, size_t s1)
 	return k;
 }
 
+/* "pointed out", "points out": the verb before its "out". */
+static bool is_point(const struct qstate *st, size_t c)
+{
+	return word_is(st, c, "pointed") || word_is(st, c, "points");
+}
+
 static void cue_text(const struct qstate *st, size_t c, char *buf, size_t size)
 {
 	size_t n = st->tok[c].end - st->tok[c].start;
@@ -1959,8 +2098,9 @@ static void cue_text(const struct qstate *st, size_t c, char *buf, size_t size)
 		buf[i] = is_upper_ascii((unsigned char)ch) ? (char)(ch - 'A' + 'a') : ch;
 	}
 	buf[n] = '\0';
-	if (c + 1 < st->ntok && word_is(st, c + 1, "out") && strcmp(buf, "pointed") == 0)
-		snprintf(buf, size, "pointed out");
+	if (c + 1 < st->ntok && word_is(st, c + 1, "out") &&
+	    (strcmp(buf, "pointed") == 0 || strcmp(buf, "points") == 0))
+		snprintf(buf, size, "%s out", buf[5] == 'e' ? "pointed" : "points");
 }
 
 /* ---- output ---------------------------------------------------------- */
@@ -2128,7 +2268,8 @@ static int attribution_after(struct qstate *st, size_t qi, size_t s1, size_t *cp
 		/* said X[, a lecturer at Y] [in a statement] */
 		size_t b = attribution_end(st, k + 1, s1);
 		size_t h = k + 1;
-		while (h < b && !word_in(st, h, W_COMPLEMENT))
+		/* "said in a statement", not "said Under Secretary ..." */
+		while (h < b && !(word_in(st, h, W_COMPLEMENT) && (st->tok[h].flags & TF_LOWER)))
 			h++;
 		size_t df = b, de = b;
 		if (b < s1 && punct_is(st, b, ',')) {
@@ -2151,7 +2292,7 @@ static int attribution_after(struct qstate *st, size_t qi, size_t s1, size_t *cp
 			return -1;
 		size_t b = attribution_end(st, c + 1, s1);
 		size_t x = c + 1;
-		if (word_is(st, c, "pointed") && x < b && word_is(st, x, "out"))
+		if (is_point(st, c) && x < b && word_is(st, x, "out"))
 			x++;
 		if (!is_complement(st, x, b, cue->flags))
 			return -1; /* "X said the talks...": a reported clause */
@@ -2177,7 +2318,7 @@ static int speaker_before_mark(struct qstate *st, size_t p, size_t *cp)
 		if (cue->flags & (CUE_NODIRECT | CUE_ING))
 			return -1;
 		size_t x = c;
-		if (x < p && word_is(st, c - 1, "pointed") && word_is(st, x, "out"))
+		if (x < p && is_point(st, c - 1) && word_is(st, x, "out"))
 			x++;
 		if (!is_complement(st, x, p, cue->flags))
 			return -1;
@@ -2220,6 +2361,31 @@ static void split_quote(struct qstate *st, size_t qi, size_t s1)
 	inner_span(st, qi + 1, &s, &e);
 	n->done = true;
 	st->out[st->nout - 1].text.end = e;
+}
+
+/* "a claim Falk calls "true but beside the point"": a person met before
+ * names something in their words, quotation qi.  Emits it mixed, from
+ * the name on. */
+static bool named_by(struct qstate *st, size_t qi)
+{
+	struct qspan *q = &st->q[qi];
+	size_t o = q->open, f = o - 1;
+	if (o < 2 || !q->closed || st->tok[o - 1].kind != TK_WORD ||
+	    !(st->tok[o - 1].flags & TF_LOWER) ||
+	    !(word_is(st, o - 1, "calls") || word_is(st, o - 1, "called")))
+		return false;
+	while (f > 0 && o - 1 - f < 3 && is_name_word(st, f - 1, f < o - 1))
+		f--;
+	if (f == o - 1)
+		return false;
+	int who = resolve(st, f, o - 1, 0, 0);
+	if (who < 0 || !st->who[who].person)
+		return false;
+	char cue[32];
+	cue_text(st, o - 1, cue, sizeof(cue));
+	q->done = true;
+	emit_tokens(st, who, QUOTE_MIXED, cue, f, q->close + 1);
+	return true;
 }
 
 /* Step 1: a quotation and the speaker next to it. */
@@ -2289,8 +2455,15 @@ static bool is_set_off(const struct qstate *st, size_t qi, size_t k, size_t e)
 static bool is_title(const struct qstate *st, size_t qi)
 {
 	size_t o = st->q[qi].open;
-	return o > 0 && (word_in(st, o - 1, W_DATA) || word_is(st, o - 1, "titled") ||
-	                 word_is(st, o - 1, "entitled") || word_is(st, o - 1, "headlined"));
+	if (o == 0)
+		return false;
+	if (word_is(st, o - 1, "titled") || word_is(st, o - 1, "entitled") ||
+	    word_is(st, o - 1, "headlined"))
+		return true;
+	/* "the report "Section 301 ...""; but "study the report "with great
+	 * care"": a title starts with a capital */
+	return word_in(st, o - 1, W_DATA) && o + 1 < st->ntok &&
+	       (st->tok[o + 1].flags & (TF_CAP | TF_DIGIT));
 }
 
 /* The reported clause [k, e) of speaker who: indirect speech; mixed when
@@ -2346,7 +2519,7 @@ static bool is_finite_verb(const struct qstate *st, size_t i)
 static size_t clause_after(const struct qstate *st, size_t c, size_t s1, unsigned flags)
 {
 	size_t k = c + 1;
-	if (k < s1 && word_is(st, c, "pointed") && word_is(st, k, "out"))
+	if (k < s1 && is_point(st, c) && word_is(st, k, "out"))
 		k++;
 	if (k >= s1)
 		return SIZE_MAX;
@@ -2501,18 +2674,44 @@ static size_t attribution_stop(const struct qstate *st, size_t k, size_t s1, uns
 /* "Analysts said", "..., traders say": a trade speaking as one, with a
  * plain verb of saying only ("analysts suggest" sums up, it does not
  * report).  *fp gets its first token. */
+/* "lawmakers", "carmakers", "exporters": a plural of who does
+ * something, in small letters. */
+static bool is_agent_plural(const struct qstate *st, size_t i, size_t s0)
+{
+	const struct tok *k = &st->tok[i];
+	size_t n = k->end - k->start;
+	/* in capitals only where the sentence starts: "Lawmakers said" */
+	bool small = (k->flags & TF_LOWER) || i == s0;
+	return k->kind == TK_WORD && small && !(k->flags & (TF_INQ | TF_ACRO)) && n >= 6 &&
+	       memcmp(st->t + k->end - 3, "ers", 3) == 0 && !word_is(st, i, "others") &&
+	       !word_in(st, i, W_DATA);
+}
+
 static int crowd_before(struct qstate *st, size_t s0, size_t c, size_t *fp)
 {
 	size_t e = c;
 	while (e > s0 && word_in(st, e - 1, W_AUX))
 		e--;
-	if (e == s0 || !word_in(st, e - 1, W_CROWD) || is_possessive(st, e - 1))
+	if (e == s0 || is_possessive(st, e - 1))
+		return -1;
+	bool agents = !word_in(st, e - 1, W_CROWD);
+	if (agents && !is_agent_plural(st, e - 1, s0))
 		return -1;
 	size_t f = e - 1;
 	/* "traders and analysts said" */
 	if (f > s0 + 1 && (word_is(st, f - 1, "and") || word_is(st, f - 1, "or")) &&
 	    word_in(st, f - 2, W_CROWD) && !is_possessive(st, f - 2))
 		f -= 2;
+	/* "Chinese and European carmakers say", "Some Mexican lawmakers
+	 * said": what they are, in capitals */
+	for (size_t n = 0; agents && n < 3 && f > s0 && (st->tok[f - 1].flags & TF_CAP) &&
+	                   st->tok[f - 1].kind == TK_WORD && !is_possessive(st, f - 1) &&
+	                   !word_in(st, f - 1, W_STOPCAP);
+	     n++) {
+		f--;
+		if (f > s0 + 1 && word_is(st, f - 1, "and") && (st->tok[f - 2].flags & TF_CAP))
+			f -= 1;
+	}
 	if (f > s0 && (word_is(st, f - 1, "some") || word_is(st, f - 1, "many") ||
 	               word_is(st, f - 1, "most") || word_is(st, f - 1, "several") ||
 	               word_is(st, f - 1, "other")))
@@ -2528,7 +2727,8 @@ static int crowd_before(struct qstate *st, size_t s0, size_t c, size_t *fp)
 	if (n >= sizeof(buf))
 		return -1;
 	memcpy(buf, st->t + st->tok[f].start, n);
-	buf[0] = (char)lower_ascii((unsigned char)buf[0]);
+	if (word_in(st, f, W_STOPCAP | W_CROWD) || f == e - 1)
+		buf[0] = (char)lower_ascii((unsigned char)buf[0]);
 	*fp = f;
 	return add_who(st, buf, n, -1, false); /* no "it" nor "he" later */
 }
@@ -2590,6 +2790,22 @@ static size_t reported_speech(struct qstate *st, size_t c, size_t s0, size_t s1)
 				return s1;
 			}
 		}
+		/* "..., said Local 23 president Mike Brennan, "but not ..."":
+		 * the clause goes on in their words, one mixed quote */
+		size_t qi = df == de && de < s1 && st->tok[de].kind == TK_OPEN ? quote_from(st, de)
+		                                                               : st->nq;
+		if (b > c + 1 && qi < st->nq && st->q[qi].open == de && st->q[qi].closed &&
+		    !st->q[qi].done &&
+		    (st->q[qi].close + 1 == s1 ||
+		     (st->q[qi].close + 2 == s1 && is_stop(&st->tok[s1 - 1])))) {
+			who = resolve(st, c + 1, b, 0, 0);
+			if (who >= 0) {
+				st->tok[c].flags |= TF_USED;
+				st->q[qi].done = true;
+				emit_tokens(st, who, QUOTE_MIXED, cuebuf, s0, st->q[qi].close + 1);
+				return s1;
+			}
+		}
 	}
 	who = subject_before(st, s0, c, &f);
 	if (who < 0 && (cue->flags & CUE_SAY))
@@ -2612,6 +2828,9 @@ static size_t reported_speech(struct qstate *st, size_t c, size_t s0, size_t s1)
 	size_t k = clause_after(st, c, s1, cue->flags);
 	if (k == SIZE_MAX)
 		k = clause_after_audience(st, c, s1);
+	/* "It urged Brussels to apply ...": who is urged, and to do what */
+	if (k == SIZE_MAX && (cue->flags & CUE_OBJ))
+		k = second_clause(st, c, s1);
 	if (k == SIZE_MAX)
 		return c + 1;
 	size_t e = clause_end(st, k, s1);
@@ -2735,6 +2954,9 @@ static void read_sentence(struct qstate *st, size_t s0, size_t s1, size_t *qi)
 	st->sent_subject = note_subject(st, s0, s1);
 	for (size_t j = qa; j < *qi; j++)
 		direct_quote(st, j, s0, s1);
+	for (size_t j = qa; j < *qi; j++)
+		if (!st->q[j].done && st->q[j].open > s0)
+			named_by(st, j);
 	for (size_t c = s0; c < s1;) {
 		if (st->tok[c].kind != TK_WORD || (st->tok[c].flags & TF_INQ)) {
 			c++; /* neither a cue nor "according to" */
@@ -2772,18 +2994,124 @@ static bool interview_mark(const struct qstate *st, char l)
 	       ((k->flags & TF_ABBR) || punct_is(st, 1, ':'));
 }
 
-/* "Köhler: Very little ...": a paragraph labelled with the name of a
- * person met before, as interviews and transcripts label answers (the
- * questions carry the publication's initials).  Their index, or -1. */
-static int label_speaker(const struct qstate *st)
+#define MAX_LABEL 12 /* tokens of a transcript's label, up to its colon */
+
+/* The words [f, e) as a name, in small letters after the first of each
+ * word when written in capitals ("MADELEINE KING": "Madeleine King"),
+ * into buf of size; their length, or 0 when too long. */
+static size_t label_name(const struct qstate *st, size_t f, size_t e, char *buf, size_t size)
+{
+	size_t n = 0;
+	for (size_t i = f; i < e; i++) {
+		size_t len;
+		const char *w = word_of(st, i, &len);
+		if (n + len + 2 > size)
+			return 0;
+		if (i > f)
+			buf[n++] = ' ';
+		bool caps = st->tok[i].flags & TF_ACRO;
+		for (size_t j = 0; j < len; j++) {
+			unsigned char c = (unsigned char)w[j];
+			bool first = j == 0 || w[j - 1] == '-';
+			buf[n++] = (char)(caps && !first ? lower_ascii(c) : c);
+		}
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+/* The actor named beside the first mention of name before the byte
+ * before, within its paragraph ("THE HON MADELEINE KING MP / MINISTER FOR
+ * RESOURCES AND NORTHERN AUSTRALIA"), or -1. */
+static int actor_beside(const struct qstate *st, const char *name, size_t len, size_t before)
+{
+	const char *hit = memmem(st->t, before, name, len);
+	if (hit == NULL)
+		return -1;
+	size_t at = (size_t)(hit - st->t), end = at + len;
+	while (end < before && end < at + 300 && !(st->t[end] == '\n' && st->t[end + 1] == '\n'))
+		end++;
+	return actor_within(st, at, end, true);
+}
+
+/* "Köhler: Very little ...", "MADELEINE KING, MINISTER FOR RESOURCES:
+ * Well, ...", "Guo Jiakun: We have noted ...": a paragraph labelled with
+ * the name of who speaks, as interviews and transcripts label answers
+ * (the questions carry the publication's name or "JOURNALIST").  One
+ * word must be the name of a person met before; a full name must be
+ * known (actors.conf, or met before), or come with a title after a
+ * comma.  Their index, or -1; *kp gets the first token after the
+ * colon. */
+static int label_speaker(struct qstate *st, size_t *kp)
 {
 	const struct tok *k = &st->tok[0];
-	if (st->ntok < 4 || k->kind != TK_WORD || !(k->flags & TF_CAP) || (k->flags & TF_ACRO) ||
-	    !punct_is(st, 1, ':'))
+	if (st->ntok < 4 || k->kind != TK_WORD || !(k->flags & TF_CAP) ||
+	    st->t[k->end] == '\n')
 		return -1;
-	size_t len;
-	const char *w = word_of(st, 0, &len);
-	return known_by_word(st, w, len);
+	/* most paragraphs have no colon among their first words */
+	size_t last = st->ntok < MAX_LABEL ? st->ntok - 1 : MAX_LABEL - 1;
+	if (memchr(st->t + k->start, ':', st->tok[last].end - k->start) == NULL)
+		return -1;
+	size_t colon = 1;
+	while (colon < st->ntok && colon < MAX_LABEL && !punct_is(st, colon, ':') &&
+	       (st->tok[colon].kind == TK_WORD || punct_is(st, colon, ',')))
+		colon++;
+	if (colon == st->ntok || colon == MAX_LABEL || !punct_is(st, colon, ':'))
+		return -1;
+	size_t h = 0;
+	colon = 0;
+	while (h < st->ntok && h < 4 && st->tok[h].kind == TK_WORD &&
+	       (st->tok[h].flags & TF_CAP) && !(st->tok[h].flags & (TF_INQ | TF_DIGIT)) &&
+	       !is_possessive(st, h) && !word_in(st, h, W_ORG))
+		h++;
+	if (h == 0 || h >= st->ntok)
+		return -1;
+	bool titled = false;
+	if (punct_is(st, h, ':')) {
+		colon = h;
+	} else if (punct_is(st, h, ',')) {
+		/* "MADELEINE KING, MINISTER FOR RESOURCES:" */
+		for (size_t i = h + 1; i < st->ntok && i < MAX_LABEL; i++) {
+			if (punct_is(st, i, ':')) {
+				colon = i;
+				break;
+			}
+			if (st->tok[i].kind != TK_WORD || (st->tok[i].flags & TF_INQ))
+				return -1;
+			titled = titled || word_in(st, i, W_TITLE | W_SOURCE);
+		}
+		if (colon == 0 || !titled)
+			return -1;
+	} else {
+		return -1;
+	}
+	if (colon + 2 > st->ntok)
+		return -1;
+	*kp = colon + 1;
+	char name[MAX_PERSON];
+	size_t len = label_name(st, 0, h, name, sizeof(name));
+	if (len == 0)
+		return -1;
+	if (h == 1)
+		return known_by_word(st, name, len);
+	const struct person *p = NULL;
+	int actor = st->a != NULL ? actors_person(st->a, name, &p) : -1;
+	if (actor >= 0 && p != NULL)
+		return add_who(st, p->name, strlen(p->name), actor, true);
+	int w = known_by_tail(st, name, len);
+	if (w >= 0)
+		return w;
+	for (size_t i = 0; i < h; i++)
+		if (word_in(st, i, W_STOPCAP))
+			return -1; /* "The Rules:", "Our Standards:" */
+	if (!titled)
+		return -1;
+	actor = actor_within(st, st->tok[h].start, st->tok[colon].start, true);
+	if (actor < 0) {
+		size_t n = st->tok[h - 1].end - k->start;
+		actor = actor_beside(st, st->t + k->start, n, k->start);
+	}
+	return add_who(st, name, len, actor, true);
 }
 
 /* Interviews: "Q:" paragraphs ask, and "A:" paragraphs are the words of
@@ -2798,11 +3126,13 @@ static bool interview_answer(struct qstate *st)
 		return false;
 	}
 	int who = st->interviewee;
+	size_t k = 0;
 	if (who < 0 || !interview_mark(st, 'A'))
-		who = label_speaker(st);
+		who = label_speaker(st, &k);
+	else
+		k = punct_is(st, 1, ':') ? 2 : 1;
 	if (who < 0)
 		return false;
-	size_t k = punct_is(st, 1, ':') ? 2 : 1;
 	emit_span(st, who, QUOTE_DIRECT, "", st->tok[k].start, st->tok[st->ntok - 1].end);
 	for (size_t i = 0; i < st->nq; i++)
 		st->q[i].done = true;
@@ -2866,8 +3196,28 @@ static void find_issuer(struct qstate *st)
 		if (!(st->tok[j].flags & (TF_CAP | TF_DIGIT)) && !punct_is(st, j, ','))
 			break;
 	}
+	/* "Today, the Department of Commerce's Bureau of Industry and
+	 * Security (BIS) added ...": the verb comes after its subject */
+	bool today_first = k + 2 < st->ntok && word_is(st, k, "today") && punct_is(st, k + 1, ',');
+	if (today_first)
+		k += 2;
 	if (k < st->ntok && word_is(st, k, "the"))
 		k++;
+	for (size_t i = k + 1; today_first && i + 1 < st->ntok && i < k + 16; i++) {
+		const struct tok *t = &st->tok[i];
+		size_t n = t->end - t->start;
+		if (t->kind != TK_WORD && !punct_is(st, i, '(') && !punct_is(st, i, ')'))
+			return;
+		if (!(t->flags & TF_LOWER) || word_in(st, i, W_DESCRIBING | W_MODIFIER))
+			continue;
+		if (n < 4 || memcmp(st->t + t->end - 2, "ed", 2) != 0)
+			return;
+		int actor = actor_within(st, st->tok[k].start, st->tok[i - 1].end, false);
+		const struct actor *ac = actor_of(st, actor);
+		if (ac != NULL && ac->kind != ACTOR_COUNTRY)
+			st->issuer = actor;
+		return;
+	}
 	for (size_t i = k + 1; i + 1 < st->ntok && i < k + 12; i++) {
 		const struct tok *t = &st->tok[i];
 		if (t->kind != TK_WORD && !punct_is(st, i, '(') && !punct_is(st, i, ')'))

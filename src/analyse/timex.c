@@ -28,14 +28,21 @@
  *   in the article's ISO week;
  * - a month without a year is in the article's year, unless it comes after
  *   the article's month in the past (last year) or before it in the future
- *   (next year);
- *   ("for shipment in January" is future too, as goods are traded ahead);
+ *   (next year); with no tense it is the nearest such month
+ *   ("for shipment in January" is future too, as goods are traded ahead;
+ *   "January consumer price figures" is the nearest January, whenever the
+ *   figures come out; "every December" is no event);
+ * - "in the first quarter" is the year of the last such quarter in the
+ *   past, or of the next one in the future;
  * - a day and month without a year, after "on" or "in" ("on November
  *   10"), are the next such day in the future and the last one in the
  *   past; otherwise ("from Nov. 1", "effective April 10", another event's
  *   day) they are in the article's year, unless that puts them more than
  *   half a year on the side the tense rules out; with no tense the
- *   nearest such day is taken;
+ *   nearest such day is taken; but a start gone by this year in a clause
+ *   of its own in the future ("will start operating from 1 July") is next
+ *   year's, and the end of a period ("through Dec. 31") in a clause not in
+ *   the past lies ahead;
  * - a year needs a preposition ("in 2024", "since 2019"), unless it ends a
  *   sentence right after a word ("Will the truce survive 2026?").
  *
@@ -92,6 +99,7 @@ enum head_kind {
 	HEAD_UNITS,	    /* the plural */
 	HEAD_DAYWORD,	    /* value: days from the article's date */
 	HEAD_DAYPART,	    /* morning, afternoon, evening, night */
+	HEAD_QUARTER,	    /* "in the first quarter" */
 };
 
 enum unit { UNIT_DAY, UNIT_WEEK, UNIT_MONTH, UNIT_YEAR, UNIT_DECADE };
@@ -156,6 +164,9 @@ static const struct headword heads_n[] = {
 };
 static const struct headword heads_o[] = {
 	HW("october", HEAD_MONTH, 10), HW("oct", HEAD_MONTH_ABBR, 10),
+};
+static const struct headword heads_q[] = {
+	HW("quarter", HEAD_QUARTER, 0),
 };
 static const struct headword heads_s[] = {
 	HW("september", HEAD_MONTH, 9),	  HW("sep", HEAD_MONTH_ABBR, 9),
@@ -281,6 +292,7 @@ static const struct cue_word cue_words[] = {
 	{ "chose", CUE_PAST },
 	{ "come", CUE_COME },
 	{ "comes", CUE_COME },
+	{ "could", CUE_FUTURE },
 	{ "creed", CUE_NOT_ED },
 	{ "deed", CUE_NOT_ED },
 	{ "did", CUE_PAST },
@@ -330,6 +342,7 @@ static const struct cue_word cue_words[] = {
 	{ "meet", CUE_AFTER_TO },
 	{ "meets", CUE_FUTURE },
 	{ "met", CUE_PAST },
+	{ "might", CUE_FUTURE },
 	{ "naked", CUE_NOT_ED },
 	{ "need", CUE_NOT_ED },
 	{ "next", CUE_FUTURE },
@@ -425,6 +438,8 @@ struct lead {
 	bool past;	     /* "since", "earlier on": whatever the verb says */
 	bool capital_before; /* a name precedes: "Black Friday" */
 	bool on_in;	     /* "on" or "in": the time of the clause's event */
+	bool until;	     /* "until", "through": the end of a period */
+	bool from;	     /* "from": the start of one */
 };
 
 /* A date as written: fields are 0 when the text leaves them out. */
@@ -465,9 +480,9 @@ static const unsigned char char_class[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
 	0, H, L, L, H, H, H, L, L, L, H, L, L, H, H, H,
-	L, L, L, H, H, L, L, H, L, H, L, 0, 0, 0, 0, 0,
+	L, H, L, H, H, L, L, H, L, H, L, 0, 0, 0, 0, 0,
 	0, H, L, L, H, H, H, L, L, L, H, L, L, H, H, H,
-	L, L, L, H, H, L, L, H, L, H, L, 0, 0, 0, 0, 0,
+	L, H, L, H, H, L, L, H, L, H, L, 0, 0, 0, 0, 0,
 	/* 0x80 - 0xFF: all 0 */
 };
 #undef L
@@ -674,6 +689,7 @@ static const struct headword *head_bucket(unsigned char c, size_t *n)
 		BUCKET('m', heads_m);
 		BUCKET('n', heads_n);
 		BUCKET('o', heads_o);
+		BUCKET('q', heads_q);
 		BUCKET('s', heads_s);
 		BUCKET('t', heads_t);
 		BUCKET('w', heads_w);
@@ -1243,7 +1259,7 @@ static size_t clause_mark_at(const struct scan *s, size_t i)
  * the tense of the next clause that has one, else of the one before; but
  * one that opens with "after" or "following" takes the tense of the
  * sentence's first clause with a cue (not a reporting one). */
-static enum tense tense_at(struct scan *s, struct span x)
+static enum tense tense_read(struct scan *s, struct span x, enum tense *own)
 {
 	struct span sen = sentence_around(s, x);
 	struct clauses c = { TENSE_NONE, TENSE_NONE, TENSE_NONE, TENSE_NONE,
@@ -1346,6 +1362,8 @@ static enum tense tense_at(struct scan *s, struct span x)
 			c.state = 1;
 		close_clause(&c, false);
 	}
+	if (own != NULL)
+		*own = c.own;
 	if (c.own != TENSE_NONE)
 		return c.own;
 	/* "..., after a summit on Wednesday": what came before the
@@ -1357,17 +1375,32 @@ static enum tense tense_at(struct scan *s, struct span x)
 	return c.before;
 }
 
+static enum tense tense_at(struct scan *s, struct span x)
+{
+	return tense_read(s, x, NULL);
+}
+
 /* ---- Resolution ---------------------------------------------------- */
+
+/* Does the sentence of x say that what it tells reaches back
+ * ("retroactively", "retroactive to")? */
+static bool reaches_back(struct scan *s, struct span x)
+{
+	struct span sen = sentence_around(s, x);
+
+	return memmem(s->p + sen.start, sen.end - sen.start, "retroactiv", 10) != NULL;
+}
 
 /* The year of a day and month written without one: the article's, unless
  * that is more than half a year on the side the tense rules out.  A
  * weekday written with it ("Thursday, October 9") picks the year. */
 static int infer_year(struct scan *s, struct span x, int month, int day,
-		      int weekday, bool on_in)
+		      int weekday, const struct lead *l)
 {
 	int y = s->date.year;
 	long dd;
-	enum tense t;
+	enum tense t, own = TENSE_NONE;
+	bool on_in = l->on_in;
 
 	if (weekday >= 0) {
 		int best = 0, k;
@@ -1394,14 +1427,28 @@ static int infer_year(struct scan *s, struct span x, int month, int day,
 	 * 28th so that the distance is defined in any year. */
 	dd = day_number(y, month, month == 2 && day == 29 ? 28 : day) -
 	     s->today;
-	if (dd == 0 || (!on_in && dd <= HALF_YEAR && dd >= -HALF_YEAR))
+	if (dd == 0)
 		return y;
+	if (!on_in && dd <= HALF_YEAR && dd >= -HALF_YEAR) {
+		/* a start gone by this year, in a clause of its own in the
+		 * future ("will start operating from 1 July"): next year's,
+		 * unless it reaches back ("will apply retroactively from") */
+		if (dd < 0 && l->from &&
+		    (tense_read(s, x, &own), own == TENSE_FUTURE) &&
+		    !reaches_back(s, x))
+			return y + 1;
+		return y;
+	}
 	/* "on November 10", the time of the clause's event: its tense
 	 * picks the next such day or the last one.  Otherwise ("from Nov.
 	 * 1", "effective April 10", "the orders of April 8") the day may
 	 * belong to another event than the clause's: the nearest, unless
 	 * the tense rules that out. */
-	t = tense_at(s, x);
+	t = tense_read(s, x, &own);
+	/* "cover shipments through Dec. 31": a period that ends, in a
+	 * clause not in the past, ends ahead */
+	if (l->until && own != TENSE_PAST)
+		return dd < 0 ? y + 1 : y;
 	if (on_in && t == TENSE_FUTURE)
 		return dd < 0 ? y + 1 : y;
 	if (on_in && t == TENSE_PAST)
@@ -1430,11 +1477,33 @@ static bool forward_trade(const struct scan *s, size_t start, size_t end)
 	       (next_word(s, end, &w) && word_in(s, w, forward_nouns));
 }
 
+/* Nouns of figures published for a month: "January consumer price
+ * figures", "October exports". */
+static const char *const statistics_nouns[] = {
+	"figures", "data", "numbers", "statistics", "exports", "imports",
+	"sales", "reading", "readings", "payrolls", "inflation", NULL,
+};
+
+/* Does the month ending at end name the month of figures, a few small
+ * words before their noun?  They come out after it: the month is the
+ * nearest, whatever the tense of their publication. */
+static bool statistics_month(const struct scan *s, size_t end)
+{
+	struct span w;
+
+	for (int k = 0; k < 4 && next_word(s, end, &w) && is_lower(at(s, w.start));
+	     k++, end = w.end)
+		if (word_in(s, w, statistics_nouns))
+			return true;
+	return false;
+}
+
 /* A month named without a year: "in April", "last May". */
 static bool resolve_month(struct scan *s, struct span x, int month,
 			  const struct lead *l, struct hit *h)
 {
 	int y = s->date.year, now = s->date.month;
+	enum tense t;
 
 	switch (l->rel) {
 	case REL_LAST:
@@ -1448,12 +1517,20 @@ static bool resolve_month(struct scan *s, struct span x, int month,
 	case REL_THIS:
 		break;
 	default:
-		if (!l->past && (forward_trade(s, x.start, x.end) ||
-				 tense_at(s, x) == TENSE_FUTURE)) {
+		t = l->past ? TENSE_PAST
+		    : forward_trade(s, x.start, x.end) ? TENSE_FUTURE
+		    : statistics_month(s, x.end) ? TENSE_NONE
+						     : tense_at(s, x);
+		if (t == TENSE_FUTURE) {
 			if (month < now)
 				y++;
-		} else if (month > now) {
-			y--;
+		} else if (t == TENSE_PAST) {
+			if (month > now)
+				y--;
+		} else if (month - now > 6) {
+			y--; /* no tense: the nearest such month */
+		} else if (now - month > 6) {
+			y++;
 		}
 		break;
 	}
@@ -1483,7 +1560,7 @@ static bool resolve_written(struct scan *s, const struct written *wr,
 	if (y == 0) {
 		if (!s->anchored)
 			return skip_hit(h, x.start, x.end);
-		y = infer_year(s, x, wr->month, wr->day, weekday, l->on_in);
+		y = infer_year(s, x, wr->month, wr->day, weekday, l);
 	}
 	if (!valid_date(y, wr->month, wr->day))
 		return skip_hit(h, x.start, x.end);
@@ -1545,6 +1622,8 @@ static void read_lead(const struct scan *s, size_t start, struct lead *l)
 	l->past = false;
 	l->capital_before = false;
 	l->on_in = false;
+	l->until = false;
+	l->from = false;
 	if (mid_hyphen(s, start, &l->start)) {
 		l->licensed = true;
 		start = l->start;
@@ -1580,6 +1659,9 @@ static void read_lead(const struct scan *s, size_t start, struct lead *l)
 	if (word_in(s, pw, licensing_words)) {
 		l->licensed = true;
 		l->past = word_is(s, pw, "since");
+		l->until = word_is(s, pw, "until") || word_is(s, pw, "till") ||
+			   word_is(s, pw, "through");
+		l->from = word_is(s, pw, "from");
 		return;
 	}
 	if (!l->licensed && capitalised(s, pw) &&
@@ -1747,6 +1829,10 @@ static bool match_month(struct scan *s, struct span w,
 		return false; /* "Jan" the name, "Mar" the verb */
 	read_lead(s, w.start, &l);
 	if (wr.day == 0 && wr.year == 0) {
+		/* "every December": no one time */
+		if (prev_word(s, l.start, &nw) &&
+		    (word_is(s, nw, "every") || word_is(s, nw, "each")))
+			return skip_hit(h, nw.start, w.end);
 		/* A bare "May" or "March" is too often a name or a verb. */
 		if ((m->value == 5 || m->value == 3) && !l.licensed)
 			return false;
@@ -2143,6 +2229,44 @@ static bool match_number(struct scan *s, size_t i, struct hit *h)
 	}
 }
 
+/* "in the first quarter": the year of the latest such quarter in the
+ * past, or of the next one in the future; "the fourth quarter of 2025"
+ * is left to its year. */
+static bool match_quarter(struct scan *s, struct span w, struct hit *h)
+{
+	static const char *const ordinals[] = { "first", "second", "third",
+						"fourth", NULL };
+	struct span ord, the, in, nw;
+	struct span x;
+	int q, now, y = s->date.year;
+	enum tense t;
+
+	if (!s->anchored || (w.start > 0 && s->p[w.start - 1] == '-') ||
+	    !prev_word(s, w.start, &ord) || !prev_word(s, ord.start, &the) ||
+	    !word_is(s, the, "the"))
+		return false;
+	for (q = 0; ordinals[q] != NULL && !word_is(s, ord, ordinals[q]); q++)
+		;
+	if (ordinals[q] == NULL || (next_word(s, w.end, &nw) && word_is(s, nw, "of")))
+		return false;
+	q++;
+	x.start = the.start;
+	x.end = w.end;
+	if (prev_word(s, the.start, &in) && word_is(s, in, "in"))
+		x.start = in.start;
+	now = (s->date.month - 1) / 3 + 1;
+	t = tense_at(s, x);
+	if (t == TENSE_FUTURE) {
+		if (q < now)
+			y++;
+	} else if (t == TENSE_PAST ? q >= now : q > now) {
+		y--;
+	}
+	h->start = x.start;
+	h->end = x.end;
+	return set_year(h, y);
+}
+
 static bool match_word(struct scan *s, struct span w, struct hit *h)
 {
 	const struct headword *hw = head_of(s, w);
@@ -2161,6 +2285,8 @@ static bool match_word(struct scan *s, struct span w, struct hit *h)
 		return match_unit(s, w, hw, h);
 	case HEAD_DAYWORD:
 		return match_dayword(s, w, hw, h);
+	case HEAD_QUARTER:
+		return match_quarter(s, w, h);
 	default:
 		return match_daypart(s, w, h);
 	}

@@ -49,6 +49,12 @@ static const struct docref_case cases[] = {
 	{"Reuters. Law firms said so.", ""},
 	{"the Affiliates Rule of BIS", "Affiliates Rule"},
 	{"the Anti-Foreign Sanctions Law", "Anti-Foreign Sanctions Law"},
+	/* named agreements: "Agreement on ..." */
+	{"inconsistent with the Agreement on Subsidies and Countervailing Measures.",
+	 "Agreement on Subsidies and Countervailing Measures"},
+	{"under the WTO Agreement on Agriculture, members", "Agreement on Agriculture"},
+	{"they reached an Agreement on Monday", ""},
+	{"an Agreement on tariffs", ""},
 	/* at most eight words: the ninth back is not part of the name */
 	{"One Two Three Four Five Six Seven Eight Act", "Two Three Four Five Six Seven Eight Act"},
 	{"5G Security Act", "Security Act"},

@@ -29,6 +29,7 @@ static const char conf[] = "[China]\n"
                            "alias = Washington\n"
                            "[Australia]\n"
                            "kind = country\n"
+                           "person = Anthony Albanese | Prime Minister\n"
                            "[MOFCOM]\n"
                            "kind = agency\n"
                            "country = China\n"
@@ -413,6 +414,70 @@ static const struct pattern patterns[] = {
     {"Officials said the tariffs would be lifted.", 0, {{0}}},
     {"In his speech on Monday, Trump said, the US would act.", 0, {{0}}},
     {"Bonds that investors say are safe rallied.", 0, {{0}}},
+    /* transcripts: answers labelled with a full name, a name in capitals
+     * with a title, then the surname; the questions are no quotes */
+    {"He Yadong: We oppose the tariffs.",
+     1,
+     {{"He Yadong", "MOFCOM", D, "", "We oppose the tariffs."}}},
+    {"JANE SMITH, TRADE MINISTER: We will act.\n\nJOURNALIST: Will you?\n\nSMITH: Yes, soon.",
+     2,
+     {{"Jane Smith", NULL, D, "", "We will act."}, {"Jane Smith", NULL, D, "", "Yes, soon."}}},
+    {"Fact Sheet: The deal is done.", 0, {{0}}},
+    /* a trade or group speaking as one */
+    {"Some Mexican lawmakers said the measure was designed to please Washington.",
+     1,
+     {{"some Mexican lawmakers", NULL, I, "said", "the measure was designed to please Washington"}}},
+    {"But Chinese and European carmakers say chip supplies are tight.",
+     1,
+     {{"Chinese and European carmakers", NULL, I, "say", "chip supplies are tight"}}},
+    /* who is urged, and to do what */
+    {"China's Ministry of Commerce welcomed the step. It urged Washington to \"act in good faith.\"",
+     1,
+     {{"China's Ministry of Commerce", "MOFCOM", M, "urged", "Washington to \"act in good faith.\""}}},
+    {"Jane Marsh points out that retailers front-loaded imports.",
+     1,
+     {{"Jane Marsh", NULL, I, "points out", "retailers front-loaded imports"}}},
+    /* what the person does, before the name */
+    {"Marine clerk Rosa Delgado said she has started picking up shifts.",
+     1,
+     {{"Rosa Delgado", NULL, I, "said", "she has started picking up shifts"}}},
+    {"Union officials back the plan, said union president Mike Brennan, \"but not on our backs.\"",
+     1,
+     {{"Mike Brennan", NULL, M, "said",
+       "Union officials back the plan, said union president Mike Brennan, \"but not on our "
+       "backs.\""}}},
+    {"Port fees will be discussed, according to officials in both countries.",
+     1,
+     {{"officials in both countries", NULL, I, "according to", "Port fees will be discussed"}}},
+    /* a role of a person of the country just mentioned */
+    {"Australia will act. The Prime Minister said both countries would invest.",
+     1,
+     {{"The Prime Minister", "Australia", I, "said", "both countries would invest"}}},
+    /* a person names something in their words */
+    {"Bessent called it a win, a claim Jane Falk calls \"beside the point\".",
+     1,
+     {{"Jane Falk", NULL, M, "calls", "Jane Falk calls \"beside the point\""}}},
+    /* a quotation after "report" that is no title */
+    {"Bessent said the Treasury would study the report \"with great care\" this week.",
+     1,
+     {{"Scott Bessent", "US Treasury", M, "said",
+       "the Treasury would study the report \"with great care\" this week"}}},
+    /* a name with a comma inside, then "the ministry" it is */
+    {"South Korea's Ministry of Trade, Industry and Energy said that the licences are "
+     "manageable. Yeo will travel to Washington, the ministry said.",
+     2,
+     {{"South Korea's Ministry of Trade, Industry and Energy", NULL, I, "said",
+       "the licences are manageable"},
+      {"South Korea's Ministry of Trade, Industry and Energy", NULL, I, "said",
+       "Yeo will travel to Washington"}}},
+    /* a long title with its own "of" and "for" after the verb */
+    {"\"Chips will not be smuggled,\" said Under Secretary of Commerce for Industry and "
+     "Security Jeffrey Kessler.",
+     1,
+     {{"Jeffrey Kessler", NULL, D, "said", "Chips will not be smuggled"}}},
+    {"A WTO dispute panel ruled that the duties broke the rules.",
+     1,
+     {{"A WTO dispute panel", NULL, I, "ruled", "the duties broke the rules"}}},
 };
 
 static void test_pattern(void **state)

@@ -169,6 +169,36 @@ static const struct timex_case cases[] = {
 	/* "is published": a present passive, no past tense */
 	{ "2025-12-03", "The new report is published on December 10.",
 	  { { "on December 10", "2025-12-10", D } } },
+	/* A start gone by this year, in a clause of its own in the future:
+	 * next year's; unless the clause reaches back. */
+	{ "2025-11-20", "The reserve will start operating from 1 July.",
+	  { { "1 July", "2026-07-01", D } } },
+	{ "2025-08-21", "The lower rate will apply retroactively from 1 August.",
+	  { { "1 August", "2025-08-01", D } } },
+	/* The end of a period, in a clause not in the past, lies ahead. */
+	{ "2026-03-04", "He said the licences cover shipments through Dec. 31.",
+	  { { "Dec. 31", "2026-12-31", D } } },
+	{ "2026-03-04", "The licences were valid through Dec. 31.",
+	  { { "Dec. 31", "2025-12-31", D } } },
+	/* "could", "might": the future. */
+	{ "2025-10-24", "Volumes could fall by 8% in November and December.",
+	  { { "in November", "2025-11", D }, { "December", "2025-12", D } } },
+	/* A month with no tense: the nearest. */
+	{ "2026-02-09", "\"Ask me again in June,\" she says.",
+	  { { "in June", "2026-06", D } } },
+	/* The month of figures is the nearest, whenever they come out. */
+	{ "2026-02-09", "The test comes when January consumer price figures are published.",
+	  { { "January", "2026-01", D } } },
+	/* "every December": no one time. */
+	{ "2026-03-04", "Every December, Seoul will have to ask again.", NONE },
+	/* Quarters: the year of the last one in the past, of the next one in
+	 * the future. */
+	{ "2026-02-09", "Investment fell in the fourth quarter.",
+	  { { "in the fourth quarter", "2025", D } } },
+	{ "2026-02-09", "I expect more of it to reach the shelves in the first quarter.",
+	  { { "in the first quarter", "2026", D } } },
+	{ "2026-02-09", "A quarter of the bill was paid in the third quarter of 2025.",
+	  { { "2025", "2025", D } } },
 	/* Not "on" or "in": maybe another event's day, so the nearest. */
 	{ "2025-04-07", "China announced an extra tariff, effective April 10.",
 	  { { "April 10", "2025-04-10", D } } },
