@@ -74,14 +74,16 @@ check "the oversized file is refused at once" test "$elapsed" -le 2
 
 # Hostile article text costs time and output in proportion to its size:
 # one 1 MB "sentence" full of dates (an event's text is an excerpt, not
-# the whole sentence) and one that quotes itself over and over (quotes
-# are bounded by the article's own size).
-python3 - "$WORK/dates.txt" "$WORK/selfquote.txt" <<'PY'
+# the whole sentence), one that quotes itself over and over (quotes are
+# bounded by the article's own size, their offsets counted once), and
+# 60,000 citations (listed once each, without comparing every pair).
+python3 - "$WORK/dates.txt" "$WORK/selfquote.txt" "$WORK/citations.txt" <<'PY'
 import sys
 open(sys.argv[1], "w").write(" ".join(["on Thursday last week in April 2025 next month"] * 8000))
+open(sys.argv[3], "w").write(" ".join("Order No. %d and" % i for i in range(60000)))
 open(sys.argv[2], "w").write(" ".join(['"the talks," said Bessent, "go on" and'] * 10000))
 PY
-for f in dates selfquote; do
+for f in dates selfquote citations; do
 	start=$(date +%s)
 	RETL_ACTORS="$top_srcdir/actors.conf" "$RETL" --analyze "$WORK/$f.txt" --date 2025-11-21 >"$WORK/$f.json" 2>"$WORK/err"
 	RC=$?

@@ -13,7 +13,8 @@ static const char *const kind_names[] = {"direct", "indirect", "mixed"};
 static const char *const precision_names[] = {"day", "week", "month", "year"};
 
 /* Counts code points from byte 0 to byte pos, carrying on from the last
- * call (positions come in rising order, mostly). */
+ * call (positions come in rising order, mostly): linear in the text
+ * however many quotes there are. */
 struct char_counter {
 	const char *text;
 	size_t byte;
@@ -22,10 +23,11 @@ struct char_counter {
 
 static size_t chars_at(struct char_counter *c, size_t pos)
 {
-	if (pos < c->byte) {
-		c->byte = 0;
-		c->chars = 0;
-	}
+	/* Back or forth from the last offset asked for: quotes come in order
+	 * of their starts, but one may end past the next one's start. */
+	for (; c->byte > pos; c->byte--)
+		if (((unsigned char)c->text[c->byte - 1] & 0xC0) != 0x80)
+			c->chars--;
 	for (; c->byte < pos; c->byte++)
 		if (((unsigned char)c->text[c->byte] & 0xC0) != 0x80)
 			c->chars++;
@@ -139,18 +141,33 @@ static void write_events(struct json *j, const struct doc *d, const struct analy
 	json_array_end(j);
 }
 
+static int by_name_then_place(const void *x, const void *y)
+{
+	const struct docref *const *a = x, *const *b = y;
+	int c = strcmp((*a)->name, (*b)->name);
+	return c != 0 ? c : (*a < *b ? -1 : *a > *b);
+}
+
+/* Each document once, in the order of first citation: repeats are found
+ * by sorting, as a hostile text may cite thousands. */
 static void write_documents(struct json *j, const struct analysis *an)
 {
+	const struct docref **sorted = xcalloc(an->ndocrefs + 1, sizeof(*sorted));
+	bool *repeat = xcalloc(an->ndocrefs + 1, sizeof(*repeat));
+	for (size_t i = 0; i < an->ndocrefs; i++)
+		sorted[i] = &an->docrefs[i];
+	qsort(sorted, an->ndocrefs, sizeof(*sorted), by_name_then_place);
+	for (size_t i = 1; i < an->ndocrefs; i++)
+		if (strcmp(sorted[i - 1]->name, sorted[i]->name) == 0)
+			repeat[sorted[i] - an->docrefs] = true;
 	json_key(j, "documents");
 	json_array_begin(j);
-	for (size_t i = 0; i < an->ndocrefs; i++) {
-		bool seen = false;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = strcmp(an->docrefs[k].name, an->docrefs[i].name) == 0;
-		if (!seen)
+	for (size_t i = 0; i < an->ndocrefs; i++)
+		if (!repeat[i])
 			json_string(j, an->docrefs[i].name);
-	}
 	json_array_end(j);
+	free(repeat);
+	free(sorted);
 }
 
 void analysis_json_print(FILE *out, const struct doc *d, const struct analysis *an,
