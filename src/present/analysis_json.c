@@ -141,25 +141,30 @@ static void write_events(struct json *j, const struct doc *d, const struct analy
 	json_array_end(j);
 }
 
+struct citation {
+	const char *name;
+	size_t index; /* in an->docrefs */
+};
+
 static int by_name_then_place(const void *x, const void *y)
 {
-	const struct docref *const *a = x, *const *b = y;
-	int c = strcmp((*a)->name, (*b)->name);
-	return c != 0 ? c : (*a < *b ? -1 : *a > *b);
+	const struct citation *a = x, *b = y;
+	int c = strcmp(a->name, b->name);
+	return c != 0 ? c : (a->index > b->index) - (a->index < b->index);
 }
 
 /* Each document once, in the order of first citation: repeats are found
  * by sorting, as a hostile text may cite thousands. */
 static void write_documents(struct json *j, const struct analysis *an)
 {
-	const struct docref **sorted = xcalloc(an->ndocrefs + 1, sizeof(*sorted));
-	bool *repeat = xcalloc(an->ndocrefs + 1, sizeof(*repeat));
+	struct citation *sorted = xcalloc(an->ndocrefs + 1, sizeof(struct citation));
+	bool *repeat = xcalloc(an->ndocrefs + 1, sizeof(bool));
 	for (size_t i = 0; i < an->ndocrefs; i++)
-		sorted[i] = &an->docrefs[i];
-	qsort(sorted, an->ndocrefs, sizeof(*sorted), by_name_then_place);
+		sorted[i] = (struct citation){an->docrefs[i].name, i};
+	qsort(sorted, an->ndocrefs, sizeof(struct citation), by_name_then_place);
 	for (size_t i = 1; i < an->ndocrefs; i++)
-		if (strcmp(sorted[i - 1]->name, sorted[i]->name) == 0)
-			repeat[sorted[i] - an->docrefs] = true;
+		if (strcmp(sorted[i - 1].name, sorted[i].name) == 0)
+			repeat[sorted[i].index] = true;
 	json_key(j, "documents");
 	json_array_begin(j);
 	for (size_t i = 0; i < an->ndocrefs; i++)
