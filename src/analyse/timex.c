@@ -1105,6 +1105,7 @@ static int word_cmp(const struct scan *s, struct span w, const char *lit)
 /* Where the cue words of each first letter start in cue_words: the
  * binary search runs among those of the word's letter only. */
 static size_t cue_from[27];
+static unsigned short cue_lengths[26]; /* per first letter, a bit per length */
 static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 
 static void index_cues(void)
@@ -1117,6 +1118,9 @@ static void index_cues(void)
 		cue_from[l] = k;
 	}
 	cue_from[26] = ARRAY_LEN(cue_words);
+	for (size_t i = 0; i < ARRAY_LEN(cue_words); i++)
+		cue_lengths[cue_words[i].name[0] - 'a'] |=
+		    (unsigned short)(1u << strlen(cue_words[i].name));
 }
 
 static unsigned cue_flags(const struct scan *s, struct span w)
@@ -1124,8 +1128,9 @@ static unsigned cue_flags(const struct scan *s, struct span w)
 	unsigned char first = w.end > w.start ? to_lower((unsigned char)s->p[w.start]) : 0;
 	size_t lo, hi;
 
-	if (first < 'a' || first > 'z')
-		return 0;
+	if (first < 'a' || first > 'z' || w.end - w.start > 10 ||
+	    !(cue_lengths[first - 'a'] & (1u << (w.end - w.start))))
+		return 0; /* no cue of that letter and length */
 	lo = cue_from[first - 'a'];
 	hi = cue_from[first - 'a' + 1];
 	if (w.end - w.start > 10) /* longer than any cue word */
