@@ -1128,13 +1128,12 @@ static unsigned cue_flags(const struct scan *s, struct span w)
 	unsigned char first = w.end > w.start ? to_lower((unsigned char)s->p[w.start]) : 0;
 	size_t lo, hi;
 
+	/* no cue is longer than 10 letters, nor of another letter and length */
 	if (first < 'a' || first > 'z' || w.end - w.start > 10 ||
 	    !(cue_lengths[first - 'a'] & (1u << (w.end - w.start))))
-		return 0; /* no cue of that letter and length */
+		return 0;
 	lo = cue_from[first - 'a'];
 	hi = cue_from[first - 'a' + 1];
-	if (w.end - w.start > 10) /* longer than any cue word */
-		return 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		int c = word_cmp(s, w, cue_words[mid].name);
