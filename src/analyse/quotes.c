@@ -1603,6 +1603,18 @@ static int nationality_actor(const struct qstate *st, size_t f, size_t h)
 	return -1;
 }
 
+/* Remembers the head noun of a described speaker ("ministry" of "the
+ * Chinese Commerce Ministry"), in small letters, so that a later "the
+ * ministry said" finds it: the first one given stays. */
+static void keep_head(struct qstate *st, int w, const char *noun, size_t len)
+{
+	if (st->who[w].head[0] != '\0' || len >= sizeof(st->who[w].head))
+		return;
+	for (size_t i = 0; i < len; i++)
+		st->who[w].head[i] = (char)lower_ascii((unsigned char)noun[i]);
+	st->who[w].head[len] = '\0';
+}
+
 /* A described source, the tokens [f, e) with head noun at h - 1: kept as
  * written, with the actor it names or, for "the ministry", the one it
  * refers to. */
@@ -1658,11 +1670,7 @@ static int resolve_source(struct qstate *st, size_t f, size_t h, size_t e)
 			break;
 		}
 	int w = add_who(st, st->t + start, end - start, actor, false);
-	if (st->who[w].head[0] == '\0' && len < sizeof(st->who[w].head)) {
-		for (size_t i = 0; i < len; i++)
-			st->who[w].head[i] = (char)lower_ascii((unsigned char)noun[i]);
-		st->who[w].head[len] = '\0';
-	}
+	keep_head(st, w, noun, len);
 	return w;
 }
 
@@ -1962,11 +1970,7 @@ static int acronym_subject(struct qstate *st, size_t lo, size_t e, size_t *fp)
 	int w = add_who(st, st->t + a->start, a->end - a->start, actor, false);
 	size_t len;
 	const char *noun = word_of(st, head, &len);
-	if (st->who[w].head[0] == '\0' && len < sizeof(st->who[w].head)) {
-		for (size_t i = 0; i < len; i++)
-			st->who[w].head[i] = (char)lower_ascii((unsigned char)noun[i]);
-		st->who[w].head[len] = '\0';
-	}
+	keep_head(st, w, noun, len);
 	*fp = f;
 	note_who(st, w);
 	return w;
@@ -2006,11 +2010,7 @@ static int listed_name(struct qstate *st, size_t lo, size_t f, size_t e, size_t 
 	int w = add_who(st, st->t + start, end - start, actor_within(st, start, end, true), false);
 	size_t len;
 	const char *noun = word_of(st, head, &len);
-	if (st->who[w].head[0] == '\0' && len < sizeof(st->who[w].head)) {
-		for (size_t i = 0; i < len; i++)
-			st->who[w].head[i] = (char)lower_ascii((unsigned char)noun[i]);
-		st->who[w].head[len] = '\0';
-	}
+	keep_head(st, w, noun, len);
 	*fp = g;
 	note_who(st, w);
 	return w;

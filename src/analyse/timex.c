@@ -2368,9 +2368,34 @@ void timex_find(const struct doc *d, struct time_expr **out, size_t *n)
 	free(s.v);
 }
 
+/* Writes n as width digits (0 <= n < 10^width); returns the end. */
+static char *put_digits(char *out, int n, int width)
+{
+	for (int i = width - 1; i >= 0; i--) {
+		out[i] = (char)('0' + n % 10);
+		n /= 10;
+	}
+	return out + width;
+}
+
+/* "YYYY-MM-DD" and its NUL (11 bytes). */
+static void put_day(char *out, struct ymd d)
+{
+	char *p = put_digits(out, d.year, 4);
+	*p++ = '-';
+	p = put_digits(p, d.month, 2);
+	*p++ = '-';
+	p = put_digits(p, d.day, 2);
+	*p = '\0';
+}
+
+/* Dates are written by hand: the store writes one per event, and
+ * snprintf cost more than the insert it served. */
 void timex_format(const struct time_expr *t, char *buf, size_t size)
 {
 	static const char units[] = { 'D', 'W', 'M', 'Y' };
+	char date[TIMEX_DAY_SIZE];
+	char *p;
 
 	if (buf == NULL || size == 0)
 		return;
@@ -2385,19 +2410,50 @@ void timex_format(const struct time_expr *t, char *buf, size_t size)
 			snprintf(buf, size, "PX%c", units[t->precision]);
 		return;
 	}
+	if (t->precision == PRECISION_DAY) {
+		put_day(date, t->value);
+		p = date + 10;
+	} else {
+		p = put_digits(date, t->value.year, 4);
+		if (t->precision == PRECISION_WEEK) {
+			*p++ = '-';
+			*p++ = 'W';
+			p = put_digits(p, t->value.day, 2);
+		} else if (t->precision == PRECISION_MONTH) {
+			*p++ = '-';
+			p = put_digits(p, t->value.month, 2);
+		}
+	}
+	size_t len = (size_t)(p - date) < size ? (size_t)(p - date) : size - 1;
+	memcpy(buf, date, len);
+	buf[len] = '\0';
+}
+
+void timex_days(const struct time_expr *t, char *first, char *last)
+{
+	struct ymd a = t->value, b = t->value;
+
 	switch (t->precision) {
 	case PRECISION_DAY:
-		snprintf(buf, size, "%04d-%02d-%02d", t->value.year,
-			 t->value.month, t->value.day);
 		break;
-	case PRECISION_WEEK:
-		snprintf(buf, size, "%04d-W%02d", t->value.year, t->value.day);
-		break;
-	case PRECISION_MONTH:
-		snprintf(buf, size, "%04d-%02d", t->value.year, t->value.month);
-		break;
-	case PRECISION_YEAR:
-		snprintf(buf, size, "%04d", t->value.year);
+	case PRECISION_WEEK: {
+		/* the Monday of the week holding January 4th, d - 1 weeks on */
+		long jan4 = day_number(t->value.year, 1, 4);
+		long monday = jan4 - weekday_of(jan4) + 7L * (t->value.day - 1);
+		a = from_day_number(monday);
+		b = from_day_number(monday + 6);
 		break;
 	}
+	case PRECISION_MONTH:
+		a.day = 1;
+		b.day = days_in_month(t->value.year, t->value.month);
+		break;
+	case PRECISION_YEAR:
+		a.month = a.day = 1;
+		b.month = 12;
+		b.day = 31;
+		break;
+	}
+	put_day(first, a);
+	put_day(last, b);
 }

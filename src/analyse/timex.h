@@ -28,4 +28,11 @@ void timex_find(const struct doc *d, struct time_expr **out, size_t *n);
  * for a duration "P90D", "P2W", "P5Y", or "PXM" without a count. */
 void timex_format(const struct time_expr *t, char *buf, size_t size);
 
+/* "YYYY-MM-DD" and its NUL. */
+#define TIMEX_DAY_SIZE 11
+
+/* The first and last day a date (not a duration) covers, as ISO dates:
+ * the Monday and Sunday of a week, the first and last of a month. */
+void timex_days(const struct time_expr *t, char *first, char *last);
+
 #endif

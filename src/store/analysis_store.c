@@ -96,118 +96,6 @@ int64_t *store_sync_actors(struct store *s, const struct actors *a)
 	return ids;
 }
 
-/* Days since 1970-01-01 of a civil date, and back (proleptic Gregorian). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static struct ymd civil_from_days(int64_t z)
-{
-	z += 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	struct ymd r;
-	r.day = (int)(doy - (153 * mp + 2) / 5 + 1);
-	r.month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	r.year = (int)(yoe + era * 400 + (r.month <= 2));
-	return r;
-}
-
-/* 0 for Monday ... 6 for Sunday; day 0 (1970-01-01) was a Thursday. */
-static int weekday_from_days(int64_t z)
-{
-	return (int)(((z % 7) + 7 + 3) % 7);
-}
-
-/* Writes n as width digits (n >= 0, below 10^width); returns the end. */
-static char *put_digits(char *out, int n, int width)
-{
-	for (int i = width - 1; i >= 0; i--) {
-		out[i] = (char)('0' + n % 10);
-		n /= 10;
-	}
-	return out + width;
-}
-
-/* "YYYY-MM-DD" and its NUL into out (11 bytes): snprintf costs more than
- * the insert it serves. */
-static void put_day(char *out, int y, int m, int d)
-{
-	char *p = put_digits(out, y, 4);
-	*p++ = '-';
-	p = put_digits(p, m, 2);
-	*p++ = '-';
-	p = put_digits(p, d, 2);
-	*p = '\0';
-}
-
-/* The event's date at its precision: 2025-11-20, 2025-W47, 2025-11, 2025. */
-static void event_date(const struct time_expr *t, char *out)
-{
-	char *p = put_digits(out, t->value.year, 4);
-	switch (t->precision) {
-	case PRECISION_DAY:
-		put_day(out, t->value.year, t->value.month, t->value.day);
-		return;
-	case PRECISION_WEEK:
-		*p++ = '-';
-		*p++ = 'W';
-		p = put_digits(p, t->value.day, 2);
-		break;
-	case PRECISION_MONTH:
-		*p++ = '-';
-		p = put_digits(p, t->value.month, 2);
-		break;
-	case PRECISION_YEAR:
-		break;
-	}
-	*p = '\0';
-}
-
-/* The first and last day an event's date covers, as ISO dates. */
-static void event_days(const struct time_expr *t, char *first, char *last)
-{
-	static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int y = t->value.year, m = t->value.month, d = t->value.day;
-	switch (t->precision) {
-	case PRECISION_DAY:
-		put_day(first, y, m, d);
-		put_day(last, y, m, d);
-		break;
-	case PRECISION_MONTH: {
-		int days = month_days[(m - 1) % 12];
-		if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-			days = 29;
-		put_day(first, y, m, 1);
-		put_day(last, y, m, days);
-		break;
-	}
-	case PRECISION_YEAR:
-		put_day(first, y, 1, 1);
-		put_day(last, y, 12, 31);
-		break;
-	case PRECISION_WEEK: {
-		/* ISO week d of year y: its Monday is the Monday of the week
-		 * holding January 4th, plus d - 1 weeks. */
-		int64_t jan4 = days_from_civil(y, 1, 4);
-		int64_t monday = jan4 - weekday_from_days(jan4) + 7 * (int64_t)(d - 1);
-		struct ymd mon = civil_from_days(monday), sun = civil_from_days(monday + 6);
-		put_day(first, mon.year, mon.month, mon.day);
-		put_day(last, sun.year, sun.month, sun.day);
-		break;
-	}
-	}
-}
-
 struct statements {
 	sqlite3_stmt *clear[4], *actor, *quote, *event, *event_actor, *doc, *doc_link, *done;
 };
@@ -316,9 +204,9 @@ static bool put_events(sqlite3 *db, struct statements *st, int64_t article, cons
 	bool ok = true;
 	for (size_t i = 0; ok && i < an->nevents; i++) {
 		const struct event *e = &an->events[i];
-		char date[16], first[11], last[11];
-		event_date(&e->when, date);
-		event_days(&e->when, first, last);
+		char date[16], first[TIMEX_DAY_SIZE], last[TIMEX_DAY_SIZE];
+		timex_format(&e->when, date, sizeof(date));
+		timex_days(&e->when, first, last);
 		sqlite3_bind_int64(st->event, 1, article);
 		bind_text(st->event, 2, date);
 		bind_text(st->event, 3, precisions[e->when.precision]);

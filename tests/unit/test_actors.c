@@ -2,6 +2,7 @@
  * the mentions found in text, each checked to the byte. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -249,10 +250,15 @@ static void test_repeats(void **state)
 	actors_free(a);
 }
 
+/* A file of its own for text, created afresh (O_EXCL): the caller
+ * unlinks and frees it. */
 static char *write_temp(const char *text)
 {
-	char *path = strdup("/tmp/test_actors.XXXXXX");
-	int fd = mkstemp(path);
+	static int made;
+	char *path = malloc(64);
+	assert_non_null(path);
+	snprintf(path, 64, "/tmp/test_actors.%ld.%d", (long)getpid(), made++);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	assert_true(fd >= 0);
 	size_t len = strlen(text);
 	assert_int_equal(write(fd, text, len), (ssize_t)len);
