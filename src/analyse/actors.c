@@ -3,10 +3,11 @@
  * Every name the files give (canonical names, aliases, people and their
  * aliases, and "not" phrases) becomes a pattern: a short run of words,
  * each folded to lower case, with what must stand between them.  The
- * finder cuts the text into words once, looks each word up in a hash
- * table of the patterns' first words, and only then extends the few
- * candidates word by word, longest first.  No alias is ever run over the
- * whole text. */
+ * finder cuts the text into words once, looks each word up among the
+ * patterns' first words (a plain ASCII word by its shape, without a key:
+ * most are no first word and cost a probe), and only then extends the
+ * few candidates word by word, longest first.  No alias is ever run over
+ * the whole text. */
 #include "config.h"
 
 #include "analyse/actors.h"
@@ -17,6 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "common/i18n.h"
 #include "common/util.h"
@@ -289,6 +293,149 @@ static bool scan_word(const char *text, size_t len, size_t pos, struct word *w)
 	return true;
 }
 
+/* 1 for an ASCII letter or digit: the bytes of a plain word. */
+static const unsigned char ascii_alnum[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* The finder reads a copy of the text followed by PADDING bytes, "\0a"
+ * and zeros: a run of letters and digits stops at the NUL and a run of
+ * other ASCII at the 'a', so its byte loops need no bounds checks, and a
+ * run that starts at or before the NUL may read sixteen bytes from there. */
+#define PADDING 16
+
+/* A run of ASCII letters and digits, [start, end). */
+struct run {
+	size_t start, end;
+};
+
+#ifdef __SSE2__
+/* Where the run of ASCII letters and digits at s[i] ends (padded): sixteen
+ * bytes at a time (SSE2, in every x86-64), so that a word costs no branch
+ * per letter and no mispredicted one at its end.  Bytes from 0x80 compare
+ * as negative and end the run. */
+static size_t alnum_run_end(const unsigned char *s, size_t i)
+{
+	const __m128i case_bit = _mm_set1_epi8(0x20), before_a = _mm_set1_epi8('a' - 1),
+		      after_z = _mm_set1_epi8('z' + 1), before_0 = _mm_set1_epi8('0' - 1),
+		      after_9 = _mm_set1_epi8('9' + 1);
+	for (;;) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i lower = _mm_or_si128(x, case_bit);
+		__m128i letter =
+		    _mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z));
+		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, before_0), _mm_cmplt_epi8(x, after_9));
+		unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
+		if (other != 0)
+			return i + (size_t)__builtin_ctz(other);
+		i += 16;
+	}
+}
+#else
+static size_t alnum_run_end(const unsigned char *s, size_t i)
+{
+	while (ascii_alnum[s[i]])
+		i++;
+	return i;
+}
+#endif
+
+/* The next run at or after s[i], past ASCII blanks and punctuation; an
+ * empty one at a byte beyond ASCII (padded).  Not inlined: its loops then
+ * keep to four instructions a byte. */
+__attribute__((noinline)) static struct run next_run(const unsigned char *s, size_t i)
+{
+	struct run r;
+
+	while (word_byte[s[i]] == 0)
+		i++;
+	r.start = i;
+	r.end = alnum_run_end(s, i);
+	return r;
+}
+
+/* 1 for the ASCII bytes that end a word wherever they stand: all but
+ * letters, digits, the apostrophe and the dot. */
+static const unsigned char ends_word[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* Does the word that starts with the run r end where r does, with no
+ * possessive: at ASCII that is no apostrophe and no dot of "U.S."?  Most
+ * words of a text do, and scan_word need not read them (padded: the NUL
+ * after the text ends a run at its end). */
+static inline bool plain_word_ends(const unsigned char *s, size_t len, struct run r)
+{
+	unsigned char after = s[r.end];
+
+	if (r.end == r.start)
+		return false;
+	if (ends_word[after])
+		return true;
+	return after == '.' && (r.end - r.start > 1 || !initial_dot(s, len, r.start, r.end));
+}
+
+/* What scan_word makes of a word that plain_word_ends, at most MAX_NAME
+ * bytes long. */
+static void read_ascii_word(const unsigned char *s, size_t start, size_t end, struct word *w)
+{
+	uint32_t h = FNV_OFFSET;
+
+	for (size_t i = start; i < end; i++) {
+		unsigned char c = word_byte[s[i]];
+		w->key[i - start] = (char)c;
+		h = (h ^ c) * FNV_PRIME;
+	}
+	w->start = start;
+	w->end = end;
+	w->stop = end;
+	w->possessive = false;
+	w->keylen = end - start;
+	w->hash = h;
+}
+
+/* scan_word, reading plain ASCII words the short way (padded). */
+static bool read_word(const char *text, size_t len, size_t pos, struct word *w)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	struct run r = next_run(s, pos);
+
+	if (r.start >= len || r.end - r.start > MAX_NAME || !plain_word_ends(s, len, r))
+		return scan_word(text, len, pos, w);
+	read_ascii_word(s, r.start, r.end, w);
+	return true;
+}
+
 /* The length of the white space at text[i]: blanks, line ends, no-break
  * spaces.  0 if there is none. */
 static size_t space_at(const char *text, size_t i, size_t len)
@@ -425,6 +572,7 @@ enum {
 struct pword {
 	char *key; /* folded */
 	size_t keylen;
+	uint32_t hash; /* of the key, as a word's */
 	char *orig; /* as written, for PWORD_EXACT */
 	size_t origlen;
 	char *gap; /* what stands before it ("" for the first word) */
@@ -442,6 +590,16 @@ struct name {
 /* The patterns that start with one word, longest first. */
 struct group {
 	size_t start, count;
+	const char *key; /* the word's */
+	size_t keylen;
+	size_t longer; /* how many names have more words, first */
+	uint64_t seconds; /* a bit per word_shape % 64 of their second words */
+};
+
+/* A first word made of ASCII letters and digits, by its shape. */
+struct shape_slot {
+	unsigned shape;
+	int group; /* -1: free */
 };
 
 struct actors {
@@ -462,21 +620,39 @@ struct actors {
 	 * it has two), when all are ASCII word bytes: a word that starts
 	 * otherwise is skipped unread. */
 	uint64_t first_three[4096 / 64];
+	/* A bit per shape (word_shape) of a first word made of ASCII
+	 * letters and digits: most words of a text are plain ASCII, and are
+	 * rejected with one probe.  Those that pass find their group in
+	 * shape_slots, by shape, without a key or a hash. */
+	uint64_t first_shapes[(1 << 16) / 64];
+	struct shape_slot *shape_slots;
+	size_t shape_mask;
 	int *home;	       /* per actor: the actor its country is, or -1 */
 };
 
-/* The lookup form of a name: ASCII lower case, straight apostrophes,
- * white space folded to single spaces and trimmed. */
+/* The length of the white space at s[0] of a string, as space_at. */
+static size_t blank_at(const unsigned char *s)
+{
+	if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r')
+		return 1;
+	if (s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	return s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xAF ? 3 : 0;
+}
+
 /* Writes s folded for lookups (ASCII lower case, apostrophes straight,
  * each run of white space one space, none at the ends) into out, which
- * has room for cap bytes; its length, or cap when it does not fit. */
+ * has room for cap bytes; its length, or cap when it does not fit.  Read
+ * up to its NUL, not measured first: quotes ask of every speaker. */
 static size_t normalise_into(const char *s, char *out, size_t cap)
 {
-	size_t len = strlen(s), n = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = 0;
 	bool space = false;
 
-	for (size_t i = 0; i < len;) {
-		size_t w = space_at(s, i, len);
+	for (size_t i = 0; u[i] != '\0';) {
+		unsigned char c = u[i];
+		size_t w = c <= ' ' || c == 0xC2 || c == 0xE2 ? blank_at(u + i) : 0;
 		if (w > 0) {
 			space = n > 0;
 			i += w;
@@ -487,12 +663,14 @@ static size_t normalise_into(const char *s, char *out, size_t cap)
 		if (space)
 			out[n++] = ' ';
 		space = false;
-		w = apostrophe(s, i, len);
-		if (w > 0) {
+		if (c == '\'') {
 			out[n++] = '\'';
-			i += w;
+			i++;
+		} else if (c == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0x99) {
+			out[n++] = '\'';
+			i += 3;
 		} else {
-			out[n++] = (char)fold_ascii((unsigned char)s[i]);
+			out[n++] = (char)fold_ascii(c);
 			i++;
 		}
 	}
@@ -539,6 +717,7 @@ static bool make_pattern(const char *s, struct name *nm)
 		struct pword *p = &nm->words[nm->nwords];
 		p->key = xstrndup(w.key, w.keylen);
 		p->keylen = w.keylen;
+		p->hash = w.hash;
 		p->orig = xstrndup(s + w.start, w.end - w.start);
 		p->origlen = w.end - w.start;
 		p->gap = nm->nwords == 0 ? xstrdup("") : xstrndup(s + prev_stop, w.start - prev_stop);
@@ -957,12 +1136,68 @@ static unsigned three_bytes(char c0, char c1, char c2)
 	return (h ^ (h >> 12)) % 4096;
 }
 
+/* The shape of a word of ASCII letters and digits s[0, len), or of such
+ * a key: its first and last bytes and its length, hashed to 16 bits.
+ * Setting bit 5 folds letters and leaves digits as they are. */
+static unsigned word_shape(const unsigned char *s, size_t len)
+{
+	uint32_t x = (uint32_t)s[0] | (uint32_t)s[len - 1] << 8 | (uint32_t)len << 16;
+
+	return ((x | 0x2020u) * 0x9E3779B1u) >> 16; /* Fibonacci hashing */
+}
+
+/* Is key all ASCII letters and digits, so that plain words may match it? */
+static bool is_plain_key(const char *key, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!ascii_alnum[(unsigned char)key[i]])
+			return false;
+	return true;
+}
+
+/* Indexes the groups whose first word is plain by shape. */
+static void index_shapes(struct actors *a)
+{
+	size_t cap = 64;
+
+	while (cap < 4 * a->ngroups)
+		cap *= 2;
+	a->shape_slots = xcalloc(cap, sizeof(*a->shape_slots));
+	a->shape_mask = cap - 1;
+	for (size_t i = 0; i < cap; i++)
+		a->shape_slots[i].group = -1;
+	for (size_t g = 0; g < a->ngroups; g++) {
+		const struct group *grp = &a->groups[g];
+		if (!is_plain_key(grp->key, grp->keylen))
+			continue;
+		unsigned b = word_shape((const unsigned char *)grp->key, grp->keylen);
+		a->first_shapes[b / 64] |= (uint64_t)1 << (b % 64);
+		size_t i = b & a->shape_mask;
+		while (a->shape_slots[i].group >= 0)
+			i = (i + 1) & a->shape_mask;
+		a->shape_slots[i] = (struct shape_slot){b, (int)g};
+	}
+}
+
 /* Does a two-letter word end at byte c for certain: a blank or ASCII
  * punctuation other than the apostrophe and the full stop, which a word
  * ("U.S.", "don't") may go on through? */
 static bool is_blank_or_punct(unsigned char c)
 {
 	return c < 0x80 && c != '\'' && c != '.' && word_byte[c] == 0;
+}
+
+/* Adds nm, the next in order, to the names of g. */
+static void add_to_group(struct group *g, const struct name *nm)
+{
+	g->count++;
+	if (nm->nwords > 1) {
+		g->longer++;
+		const struct pword *p = &nm->words[1];
+		if (is_plain_key(p->key, p->keylen))
+			g->seconds |= (uint64_t)1 << (word_shape((const unsigned char *)p->key,
+								 p->keylen) % 64);
+	}
 }
 
 static void build_matcher(struct actors *a)
@@ -977,7 +1212,7 @@ static void build_matcher(struct actors *a)
 		const struct pword *w = &a->order[i]->words[0];
 		const struct slot *s = table_find(&a->by_first, w->key, w->keylen);
 		if (s != NULL) {
-			a->groups[s->value].count++;
+			add_to_group(&a->groups[s->value], a->order[i]);
 			continue;
 		}
 		uint32_t h = hash_bytes(w->key, w->keylen) >> 16;
@@ -989,9 +1224,11 @@ static void build_matcher(struct actors *a)
 						 w->keylen == 2 ? 0 : w->key[2]);
 			a->first_three[t / 64] |= (uint64_t)1 << (t % 64);
 		}
-		a->groups[a->ngroups] = (struct group){i, 1};
+		a->groups[a->ngroups] = (struct group){i, 0, w->key, w->keylen, 0, 0};
+		add_to_group(&a->groups[a->ngroups], a->order[i]);
 		table_add(&a->by_first, w->key, w->keylen, (int)a->ngroups++);
 	}
+	index_shapes(a);
 
 	/* "China's Ministry of Commerce": MOFCOM's country is China. */
 	a->home = xcalloc(a->n, sizeof(*a->home));
@@ -1096,6 +1333,7 @@ void actors_free(struct actors *a)
 	table_free(&a->by_name);
 	free(a->order);
 	free(a->groups);
+	free(a->shape_slots);
 	table_free(&a->by_first);
 	free(a->home);
 	free(a);
@@ -1161,7 +1399,7 @@ static const struct word *ahead(struct lookahead *la, const struct word *first, 
 {
 	while (la->n < k && !la->ended) {
 		size_t from = la->n == 0 ? first->stop : la->words[la->n - 1].stop;
-		if (scan_word(la->text, la->len, from, &la->words[la->n]))
+		if (read_word(la->text, la->len, from, &la->words[la->n]))
 			la->n++;
 		else
 			la->ended = true;
@@ -1181,24 +1419,33 @@ static bool case_fits(const struct pword *p, const char *text, const struct word
 	return last || w->possessive == ((p->flags & PWORD_POSSESSIVE) != 0);
 }
 
-/* Does nm match from the word first on?  *last gets its last word. */
+/* Is w's key p's? */
+static bool same_key(const struct word *w, const struct pword *p)
+{
+	return w->hash == p->hash && w->keylen == p->keylen &&
+	       memcmp(w->key, p->key, p->keylen) == 0;
+}
+
+/* Does nm match from the word first on?  *last gets its last word.  The
+ * words after the first are tried first: in a group most names differ
+ * there. */
 static bool name_matches(const struct name *nm, struct lookahead *la, const struct word *first,
 			 const struct word **last)
 {
 	const struct word *prev = first;
 
-	/* The first word's key is the group's. */
-	if (!case_fits(&nm->words[0], la->text, first, nm->nwords == 1))
-		return false;
 	for (size_t k = 1; k < nm->nwords; k++) {
 		const struct pword *p = &nm->words[k];
 		const struct word *w = ahead(la, first, k);
-		if (w == NULL || w->keylen != p->keylen || memcmp(w->key, p->key, p->keylen) != 0 ||
+		if (w == NULL || !same_key(w, p) ||
 		    !gap_matches(la->text, prev->stop, w->start, p->gap) ||
 		    !case_fits(p, la->text, w, k + 1 == nm->nwords))
 			return false;
 		prev = w;
 	}
+	/* The first word's key is the group's. */
+	if (!case_fits(&nm->words[0], la->text, first, nm->nwords == 1))
+		return false;
 	*last = prev;
 	return true;
 }
@@ -1207,8 +1454,9 @@ static bool name_matches(const struct name *nm, struct lookahead *la, const stru
 struct finder {
 	const struct actors *a;
 	const char *text;
-	struct mention *list;
+	struct mention *list; /* local until it is full */
 	size_t n, cap;
+	struct mention local[32];
 	bool last_valid; /* the last match was a mention, not a "not" */
 	bool last_person;
 	bool last_possessive;
@@ -1223,8 +1471,13 @@ static bool only_space(const char *text, size_t from, size_t to)
 static void append(struct finder *f, int actor, struct span where)
 {
 	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 16;
-		f->list = xrealloc(f->list, f->cap * sizeof(*f->list));
+		f->cap *= 2;
+		if (f->list == f->local) {
+			f->list = xmalloc(f->cap * sizeof(*f->list));
+			memcpy(f->list, f->local, sizeof(f->local));
+		} else {
+			f->list = xrealloc(f->list, f->cap * sizeof(*f->list));
+		}
 	}
 	f->list[f->n++] = (struct mention){actor, where};
 }
@@ -1265,51 +1518,137 @@ static void found(struct finder *f, const struct name *nm, size_t start, const s
 	f->last_stop = last->stop;
 }
 
+/* Does the word at pos, one that does not end with its run of ASCII
+ * letters, start with two letters no name starts with?  Then the run is
+ * skipped, and the scan goes on after it ("abc'def" gives "def"); a word
+ * the pair cannot judge (one letter, an apostrophe or a dot second, bytes
+ * beyond ASCII) is read in full. */
+static bool prefix_unknown(const struct actors *a, const unsigned char *u, size_t len, size_t pos)
+{
+	if (pos + 3 >= len)
+		return false;
+	unsigned char c0 = word_byte[u[pos]], c1 = word_byte[u[pos + 1]];
+	unsigned char c2 = word_byte[u[pos + 2]];
+	unsigned t = three_bytes((char)c0, (char)c1, (char)c2);
+	return c0 != 0 && c0 < 0x80 && c1 != 0 && c1 < 0x80 && c2 < 0x80 &&
+	       (c2 != 0 || is_blank_or_punct(u[pos + 2])) &&
+	       !(a->first_three[t / 64] & ((uint64_t)1 << (t % 64)));
+}
+
+/* The group of the plain ASCII word s[0, len), or -1. */
+static int plain_group(const struct actors *a, const unsigned char *s, size_t len)
+{
+	unsigned b = word_shape(s, len);
+
+	if (!(a->first_shapes[b / 64] >> (b % 64) & 1))
+		return -1;
+	size_t mask = a->shape_mask;
+	for (size_t i = b & mask; a->shape_slots[i].group >= 0; i = (i + 1) & mask) {
+		const struct shape_slot *slot = &a->shape_slots[i];
+		const struct group *g = &a->groups[slot->group];
+		if (slot->shape != b || g->keylen != len)
+			continue;
+		size_t k = 0;
+		while (k < len && (s[k] | 0x20) == (unsigned char)g->key[k])
+			k++;
+		if (k == len)
+			return slot->group;
+	}
+	return -1;
+}
+
+/* The group of the word scan_word read into w, or -1. */
+static int scanned_group(const struct actors *a, const struct word *w)
+{
+	uint32_t h = w->hash >> 16;
+
+	if (w->keylen > MAX_NAME || !(a->first_bits[h / 64] & ((uint64_t)1 << (h % 64))))
+		return -1;
+	const struct slot *s = table_find_hashed(&a->by_first, w->key, w->keylen, w->hash);
+	return s != NULL ? s->value : -1;
+}
+
+/* Finds the next word at or after pos that begins a group's names, as
+ * scan_word would find words, and returns its group, or -1 at the end of
+ * the text (padded).  A plain word gets no key in *w. */
+static int next_candidate(const struct actors *a, const char *text, size_t len, size_t pos,
+			  struct word *w)
+{
+	const unsigned char *u = (const unsigned char *)text;
+
+	for (;;) {
+		struct run r = next_run(u, pos);
+		if (r.start >= len)
+			return -1;
+		pos = r.end;
+		size_t n = r.end - r.start;
+		int g;
+		if (plain_word_ends(u, len, r)) {
+			/* Most words: plain ASCII, and no first word. */
+			g = plain_group(a, u + r.start, n);
+			if (g < 0)
+				continue;
+			*w = (struct word){
+			    .start = r.start, .end = r.end, .stop = r.end, .keylen = n};
+			return g;
+		}
+		if (n == 0) { /* a byte beyond ASCII */
+			if (word_char(text, r.start, len) == 0) {
+				pos++;
+				continue;
+			}
+		} else if (prefix_unknown(a, u, len, r.start)) {
+			continue;
+		}
+		if (!scan_word(text, len, r.start, w))
+			return -1;
+		pos = w->stop;
+		g = scanned_group(a, w);
+		if (g >= 0)
+			return g;
+	}
+}
+
+/* May the word after pos be the second of one of g's longer names?  A
+ * plain word answers by its shape, before it is read (padded). */
+static bool second_may_fit(const struct group *g, const char *text, size_t len, size_t pos)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	struct run r = next_run(u, pos);
+
+	if (r.start >= len || !plain_word_ends(u, len, r))
+		return true;
+	return (g->seconds >> (word_shape(u + r.start, r.end - r.start) % 64) & 1) != 0;
+}
+
 void actors_find_mentions(const struct actors *a, const struct doc *d, struct mention **out,
 			  size_t *n)
 {
-	struct finder f = {a, d->text, NULL, 0, 0, false, false, false, 0};
+	struct finder f;
 	struct lookahead la;
 	struct word w;
 	size_t pos = 0;
 
 	if (d->text == NULL || a->ngroups == 0)
 		return;
-	la.text = d->text;
+	char *text = xmalloc(d->len + PADDING);
+	memcpy(text, d->text, d->len);
+	memset(text + d->len, 0, PADDING);
+	text[d->len + 1] = 'a';
+	f = (struct finder){.a = a, .text = text, .cap = sizeof(f.local) / sizeof(f.local[0])};
+	f.list = f.local;
+	la.text = text;
 	la.len = d->len;
-	const unsigned char *u = (const unsigned char *)d->text;
-	for (;;) {
-		/* Most words start with two letters no name starts with: their
-		 * run of ASCII letters is skipped without building a key.  A
-		 * word the pair cannot judge (one letter, an apostrophe or a
-		 * dot second, bytes beyond ASCII) is read in full. */
-		pos = skip_to_word(d->text, d->len, pos);
-		if (pos + 3 < d->len) {
-			unsigned char c0 = word_byte[u[pos]], c1 = word_byte[u[pos + 1]];
-			unsigned char c2 = word_byte[u[pos + 2]];
-			unsigned t = three_bytes((char)c0, (char)c1, (char)c2);
-			if (c0 != 0 && c0 < 0x80 && c1 != 0 && c1 < 0x80 && c2 < 0x80 &&
-			    (c2 != 0 || is_blank_or_punct(u[pos + 2])) &&
-			    !(a->first_three[t / 64] & ((uint64_t)1 << (t % 64)))) {
-				pos += 2;
-				while (pos < d->len && word_byte[u[pos]] != 0 && u[pos] < 0x80)
-					pos++;
-				continue;
-			}
-		}
-		if (!scan_word(d->text, d->len, pos, &w))
-			break;
+	int group;
+	while ((group = next_candidate(a, text, d->len, pos, &w)) >= 0) {
+		const struct group *g = &a->groups[group];
 		pos = w.stop;
-		uint32_t h = w.hash >> 16;
-		if (w.keylen > MAX_NAME || !(a->first_bits[h / 64] & ((uint64_t)1 << (h % 64))))
-			continue;
-		const struct slot *s = table_find_hashed(&a->by_first, w.key, w.keylen, w.hash);
-		if (s == NULL)
-			continue;
-		const struct group *g = &a->groups[s->value];
 		la.n = 0;
 		la.ended = false;
-		for (size_t i = 0; i < g->count; i++) {
+		size_t i = 0;
+		if (g->longer > 0 && !second_may_fit(g, text, d->len, w.stop))
+			i = g->longer;
+		for (; i < g->count; i++) {
 			const struct name *nm = a->order[g->start + i];
 			const struct word *last;
 			if (name_matches(nm, &la, &w, &last)) {
@@ -1324,5 +1663,7 @@ void actors_find_mentions(const struct actors *a, const struct doc *d, struct me
 		memcpy(*out + *n, f.list, f.n * sizeof(*f.list));
 		*n += f.n;
 	}
-	free(f.list);
+	if (f.list != f.local)
+		free(f.list);
+	free(text);
 }

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "common/util.h"
 
@@ -80,6 +83,53 @@ static bool is_upper(char c)
 	return c >= 'A' && c <= 'Z';
 }
 
+#ifdef __SSE2__
+/* The first capital or digit at or after i, or len: sixteen bytes at a
+ * time (SSE2, in every x86-64), as most bytes of a text are neither.
+ * Bytes from 0x80 compare as negative and never count. */
+static size_t next_capital_or_digit(const char *t, size_t i, size_t len)
+{
+	const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1),
+		      before_0 = _mm_set1_epi8('0' - 1), after_9 = _mm_set1_epi8('9' + 1);
+	while (i + 16 <= len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		__m128i capital =
+		    _mm_and_si128(_mm_cmpgt_epi8(x, before_a), _mm_cmplt_epi8(x, after_z));
+		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, before_0), _mm_cmplt_epi8(x, after_9));
+		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(capital, digit));
+		if (mask != 0)
+			return i + (size_t)__builtin_ctz(mask);
+		i += 16;
+	}
+	while (i < len && !is_upper(t[i]) && !is_digit(t[i]))
+		i++;
+	return i;
+}
+
+/* The end of the run of ASCII letters and digits at t[i]: sixteen bytes
+ * at a time while there are sixteen, so that the end of a word costs no
+ * mispredicted branch. */
+static size_t alnum_end(const char *t, size_t i, size_t len)
+{
+	const __m128i case_bit = _mm_set1_epi8(0x20), before_a = _mm_set1_epi8('a' - 1),
+		      after_z = _mm_set1_epi8('z' + 1), before_0 = _mm_set1_epi8('0' - 1),
+		      after_9 = _mm_set1_epi8('9' + 1);
+	while (i + 16 <= len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		__m128i lower = _mm_or_si128(x, case_bit);
+		__m128i letter =
+		    _mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z));
+		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, before_0), _mm_cmplt_epi8(x, after_9));
+		unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
+		if (other != 0)
+			return i + (size_t)__builtin_ctz(other);
+		i += 16;
+	}
+	while (i < len && is_alnum(t[i]))
+		i++;
+	return i;
+}
+#else
 /* Bytes m < b < n among the eight of x, as their high bits (the
  * classic SWAR range test; bytes from 0x80 never count). */
 static uint64_t bytes_between(uint64_t x, unsigned m, unsigned n)
@@ -104,6 +154,14 @@ static size_t next_capital_or_digit(const char *t, size_t i, size_t len)
 		i++;
 	return i;
 }
+
+static size_t alnum_end(const char *t, size_t i, size_t len)
+{
+	while (i < len && is_alnum(t[i]))
+		i++;
+	return i;
+}
+#endif
 
 static bool word_is(const char *w, size_t n, const char *const *list)
 {
@@ -344,8 +402,7 @@ void docrefs_find(const struct doc *d, struct docref **out, size_t *n)
 			break;
 		size_t w = i;
 		char ch = d->text[w];
-		while (i < d->len && is_alnum(d->text[i]))
-			i++;
+		i = alnum_end(d->text, i, d->len);
 		if (w > 0 && (is_alnum(d->text[w - 1]) || d->text[w - 1] == '-'))
 			continue; /* inside a word: "McDonagh", "F-35" */
 		if (is_digit(ch)) {
@@ -354,8 +411,10 @@ void docrefs_find(const struct doc *d, struct docref **out, size_t *n)
 		}
 		if (!is_upper(ch))
 			continue;
-		size_t wl = word_at(&c, w);
 		uint32_t initial = 1u << (ch - 'A');
+		if (!((numbered_initials | ending_initials) & initial))
+			continue; /* most capitals start names, not documents */
+		size_t wl = word_at(&c, w);
 		if (wl > 0 && (numbered_initials & initial) &&
 		    word_is(d->text + w, wl, numbered_kinds) && numbered(&c, w, wl, out, n))
 			continue;

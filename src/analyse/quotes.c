@@ -384,17 +384,21 @@ struct entry {
 	unsigned flags; /* a cue's CUE_* */
 };
 
-#define TABLE_SIZE 2048 /* a power of two, over twice the words */
+#define TABLE_BITS 11
+#define TABLE_SIZE (1 << TABLE_BITS) /* over twice the words */
 #define MAX_WORD   32   /* no listed word is longer */
 
 /* Byte classes for the tokenizer.  B_WORD: a byte that simply goes on a
- * word (letters, digits, UTF-8 other than the leads of marks). */
+ * word (letters, digits, UTF-8 other than the leads of marks).  B_END:
+ * ASCII punctuation that always ends a word of letters (word_glue keeps
+ * apostrophes, hyphens, slashes and full stops). */
 enum {
 	B_SPACE = 1,
 	B_UPPER = 2,
 	B_LOWER = 4,
 	B_DIGIT = 8,
 	B_OTHER = 16,
+	B_END = 32,
 	B_ALNUM = B_UPPER | B_LOWER | B_DIGIT,
 	B_WORD = B_ALNUM | B_OTHER
 };
@@ -407,6 +411,10 @@ static uint32_t cue_bloom[32]; /* one bit per cue's hash: most words miss */
 static uint32_t cue_shape[26];
 /* And a bit per second letter, and per last letter, of those cues. */
 static uint32_t cue_second[26], cue_last[26];
+/* Per first byte, a bit per length of the words read_sentence must look
+ * at: a cue's first letter and length, in small letters, and
+ * "according" in any case. */
+static uint32_t candidate_shape[256];
 static size_t abbrev_max; /* letters of the longest abbreviation */
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
@@ -424,13 +432,33 @@ static uint32_t hash_word(const char *s, size_t n)
 	return h;
 }
 
-/* The slot of s (in small letters), or the free one where it goes. */
-static struct entry *slot_of(const char *s, size_t n, uint32_t h)
+/* The table's hash of the word s of n > 0 bytes, in any case: of its
+ * length and three of its bytes, so that a lookup reads no more of a
+ * word than it compares.  The bytes | 0x20: a capital as its small
+ * letter, as the table's words are all small. */
+static uint32_t table_hash(const char *s, size_t n)
 {
-	for (size_t i = h & (TABLE_SIZE - 1);; i = (i + 1) & (TABLE_SIZE - 1)) {
+	uint32_t first = (unsigned char)s[0] | 0x20u, mid = (unsigned char)s[n / 2] | 0x20u;
+	uint32_t last = (unsigned char)s[n - 1] | 0x20u;
+	uint32_t h = (uint32_t)n | first << 8 | mid << 16 | last << 24;
+	return (h * 2654435761u) >> (32 - TABLE_BITS);
+}
+
+/* Is the table's word w (small letters) the n bytes s, in any case? */
+static bool same_word(const char *w, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)w[i] != lower_ascii((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* The slot of s (in any case), or the free one where it goes. */
+static struct entry *slot_of(const char *s, size_t n)
+{
+	for (size_t i = table_hash(s, n);; i = (i + 1) & (TABLE_SIZE - 1)) {
 		struct entry *e = &table[i];
-		if (e->word == NULL ||
-		    (e->len == n && e->word[0] == s[0] && memcmp(e->word, s, n) == 0))
+		if (e->word == NULL || (e->len == n && same_word(e->word, s, n)))
 			return e;
 	}
 }
@@ -438,7 +466,7 @@ static struct entry *slot_of(const char *s, size_t n, uint32_t h)
 static void table_add(const char *w, unsigned classes, unsigned flags)
 {
 	size_t n = strlen(w);
-	struct entry *e = slot_of(w, n, hash_word(w, n));
+	struct entry *e = slot_of(w, n);
 	e->word = w;
 	e->len = n;
 	e->classes |= classes;
@@ -460,6 +488,8 @@ static void build_byte_classes(void)
 		else if ((c >= 0x80 && c != 0xC2 && c != 0xE2) || c == '$' || c == '%' ||
 		         c == '&' || c == '_' || c == '@' || c == '#')
 			b = B_OTHER;
+		else if (c < 0x80 && c != '\'' && c != '-' && c != '/' && c != '.')
+			b = B_END;
 		byte_class[c] = b;
 	}
 }
@@ -511,22 +541,19 @@ static void build_table(void)
 			cue_shape[first - 'a'] |= 1u << n;
 			cue_second[first - 'a'] |= 1u << letter_bit(cues[i].word[1]);
 			cue_last[first - 'a'] |= 1u << letter_bit(cues[i].word[n - 1]);
+			candidate_shape[first] |= 1u << n;
 		}
 	}
+	candidate_shape['a'] |= 1u << strlen("according");
+	candidate_shape['A'] |= 1u << strlen("according");
 }
 
 /* The entry of the word s in any case, or NULL. */
 static const struct entry *lookup(const char *s, size_t n)
 {
-	char low[MAX_WORD];
-	if (n == 0 || n >= sizeof(low))
+	if (n == 0 || n >= MAX_WORD)
 		return NULL;
-	uint32_t h = 2166136261u; /* hash_word's, in the same pass */
-	for (size_t i = 0; i < n; i++) {
-		low[i] = (char)lower_ascii((unsigned char)s[i]);
-		h = (h ^ (unsigned char)low[i]) * 16777619u;
-	}
-	const struct entry *e = slot_of(low, n, h);
+	const struct entry *e = slot_of(s, n);
 	return e->word != NULL ? e : NULL;
 }
 
@@ -580,6 +607,14 @@ struct who {
 
 enum context { CTX_START, CTX_INTRO, CTX_EMBEDDED };
 
+/* A word of a person's name in actors.conf. */
+struct name_word {
+	const char *word; /* in the name, ended by a space or its end */
+	size_t len;
+	const struct person *person;
+	int actor;
+};
+
 /* actors_person's answer for a name in the text: an article asks it of
  * the same names again and again. */
 #define PERSON_MEMO 64  /* entries, a power of two */
@@ -607,7 +642,13 @@ struct qstate {
 	size_t nsent, sentcap;
 	size_t *stop; /* the full stops, "!" and "?" among the tokens */
 	size_t nstop, stopcap;
+	/* the words outside quotes that may be a cue or "according": all
+	 * that read_sentence need look at */
+	size_t *cand;
+	size_t ncand, candcap;
+	size_t cand_next; /* the first one of the sentence read */
 	bool only_quotes; /* the paragraph is nothing but quotations */
+	bool name_words_read; /* name_words listed */
 
 	struct who *who;
 	size_t nwho, whocap;
@@ -632,6 +673,11 @@ struct qstate {
 
 	struct quote *out;
 	size_t nout, outcap;
+
+	/* the words of the names of actors.conf's people, in their order,
+	 * once conf_by_word first needs them */
+	struct name_word *name_words;
+	size_t nname_words;
 };
 
 #define MAX_SUBJECT     16    /* words in a subject */
@@ -814,15 +860,14 @@ static size_t word_glue(const char *t, size_t start, size_t i, size_t end, bool 
 	return 0;
 }
 
-/* Scans the word at i; returns its end and ORs the classes of its bytes
- * into *bytes.  Inline, as it runs for every word: most are letters up
- * to a space.  fenced: t[end - 1] is no word's byte, so that runs of word
- * bytes stop before end with no test of it. */
-static inline size_t scan_word(const char *t, size_t i, size_t end, bool fenced, bool *abbr,
-                               unsigned *bytes)
+/* Scans on the word that starts at start, its bytes before i read;
+ * returns its end and ORs the classes of its bytes into *bytes (those
+ * of the bytes before i on entry).  fenced: t[end - 1] is no word's
+ * byte, so that runs of word bytes stop before end with no test of it. */
+static size_t scan_word(const char *t, size_t start, size_t i, size_t end, bool fenced, bool *abbr,
+                        unsigned *bytes)
 {
-	size_t start = i;
-	unsigned acc = 0;
+	unsigned acc = *bytes;
 	*abbr = false;
 	for (;;) {
 		unsigned b = 0;
@@ -958,6 +1003,60 @@ static enum mark single_mark(const char *t, size_t ps, size_t i, size_t pe, size
 	return MK_NONE;
 }
 
+/* The end of the run of small letters from i: most words are one after
+ * their first letter. */
+static inline size_t small_letters_end(const char *t, size_t i, size_t end, bool fenced)
+{
+	if (fenced) {
+		while (byte_class[(unsigned char)t[i]] == B_LOWER)
+			i++;
+	} else {
+		while (i < end && byte_class[(unsigned char)t[i]] == B_LOWER)
+			i++;
+	}
+	return i;
+}
+
+/* May a word outside quotes of n bytes, whose first byte is c, be a cue
+ * or "according"?  What cue_at asks before all else: small letters (a
+ * word starting with a-z), of a cue's first letter and length. */
+static inline bool may_be_cue(unsigned char c, size_t n)
+{
+	return n < MAX_WORD && (candidate_shape[c] & (1u << n));
+}
+
+/* Notes token i for read_sentence, the only words it looks at. */
+static void note_candidate(struct qstate *st, size_t i)
+{
+	if (st->ncand == st->candcap) {
+		st->candcap = st->candcap ? st->candcap * 2 : 64;
+		st->cand = xrealloc(st->cand, st->candcap * sizeof(*st->cand));
+	}
+	st->cand[st->ncand++] = i;
+}
+
+/* Pushes the word [i, e) of flags; outside quotes when !inq.  As
+ * next_token does, for the common word. */
+static inline void push_word(struct qstate *st, size_t i, size_t e, unsigned char flags, bool inq)
+{
+	struct tok *k = push_tok(st, i, e, TK_WORD, 0);
+	k->flags = inq ? flags | TF_INQ : flags;
+	if (!inq && may_be_cue((unsigned char)st->t[i], e - i))
+		note_candidate(st, st->ntok - 1);
+}
+
+/* Any word at i, its bytes before e read and of classes bytes (the first
+ * of class first): its end, and its flags in *flags. */
+static size_t read_word(const char *t, size_t i, size_t e, size_t pe, bool fenced, unsigned first,
+                        unsigned bytes, unsigned char *flags)
+{
+	bool abbr;
+	e = scan_word(t, i, e, pe, fenced, &abbr, &bytes);
+	unsigned char f = word_flags(t, i, e, first, bytes);
+	*flags = abbr ? f | TF_ABBR : f;
+	return e;
+}
+
 /* Notes token i, a full stop, "!" or "?", for split_sentences. */
 static void note_stop(struct qstate *st, size_t i)
 {
@@ -968,66 +1067,92 @@ static void note_stop(struct qstate *st, size_t i)
 	st->stop[st->nstop++] = i;
 }
 
-/* Cuts the paragraph [ps, pe) into tokens and pairs its quotation marks. */
+/* The tokenizer's place in a paragraph [ps, pe). */
+struct scan {
+	size_t ps, pe;
+	bool fenced;      /* t[pe - 1] is no word's byte: see scan_word */
+	int open;         /* the open quotation, or -1 */
+	bool single;      /* it opened with a single mark */
+	bool only_quotes; /* no word outside quotation marks yet */
+};
+
+/* Reads the token at i, or the spaces there, and returns where the next
+ * one may start: the tokenizer's way for all but the common word. */
+/* Not inlined: the common word's loop keeps its registers. */
+__attribute__((noinline)) static size_t next_token(struct qstate *st, struct scan *sc, size_t i)
+{
+	const char *t = st->t;
+	size_t ps = sc->ps, pe = sc->pe;
+	unsigned char c = (unsigned char)t[i];
+	unsigned b = byte_class[c];
+	if (b & B_SPACE)
+		return i + 1;
+	size_t len = 1;
+	enum mark mk = b & B_WORD ? MK_NONE : mark_of(t, i, pe, &len);
+	if (mk == MK_SPACE)
+		return i + len;
+	if ((b & B_WORD) || (mk == MK_NONE && c >= 0x80)) {
+		unsigned char f;
+		size_t e = read_word(t, i, i, pe, sc->fenced, b, 0, &f);
+		struct tok *k = push_tok(st, i, e, TK_WORD, 0);
+		k->flags = sc->open >= 0 ? f | TF_INQ : f;
+		if (sc->open < 0 && may_be_cue(c, e - i))
+			note_candidate(st, st->ntok - 1);
+		sc->only_quotes = sc->only_quotes && sc->open >= 0;
+		/* and the space after it, in the same step */
+		return e < pe && (byte_class[(unsigned char)t[e]] & B_SPACE) ? e + 1 : e;
+	}
+	if (c == '\'' || mk == MK_OPEN1)
+		mk = single_mark(t, ps, i, pe, len, sc->open >= 0 && sc->single);
+	char p = mk == MK_DASH ? '-' : mk == MK_ELLIPSIS ? 'e' : (char)c;
+	if (c == '-' && i + 1 < pe && t[i + 1] == '-') {
+		len = 2;
+		p = '-';
+	}
+	push_tok(st, i, i + len, TK_PUNCT, p);
+	if (p == '.' || p == '!' || p == '?')
+		note_stop(st, st->ntok - 1);
+	pair_mark(st, mk, &sc->open, &sc->single);
+	if (st->tok[st->ntok - 1].kind == TK_PUNCT && sc->open >= 0)
+		st->tok[st->ntok - 1].flags |= TF_INQ;
+	return i + len;
+}
+
+/* Cuts the paragraph [ps, pe) into tokens and pairs its quotation marks.
+ * The common word, letters up to a space, is read here, and all else in
+ * next_token. */
 static void tokenize(struct qstate *st, size_t ps, size_t pe)
 {
 	const char *t = st->t;
-	int open = -1;
-	bool single = false;
+	struct scan sc = {.ps = ps,
+	                  .pe = pe,
+	                  .fenced = pe > ps && !(byte_class[(unsigned char)t[pe - 1]] & B_WORD),
+	                  .open = -1,
+	                  .only_quotes = true};
 
 	st->ntok = 0;
 	st->nq = 0;
 	st->nstop = 0;
-	st->only_quotes = true; /* till a word outside quotation marks */
-	bool fenced = pe > ps && !(byte_class[(unsigned char)t[pe - 1]] & B_WORD);
+	st->ncand = 0;
 	for (size_t i = ps; i < pe;) {
-		unsigned char c = (unsigned char)t[i];
-		unsigned b = byte_class[c];
-		if (b & B_SPACE) {
-			i++;
-			continue;
+		unsigned b = byte_class[(unsigned char)t[i]];
+		if (b & (B_UPPER | B_LOWER)) {
+			size_t e = small_letters_end(t, i + 1, pe, sc.fenced);
+			unsigned after = e < pe ? byte_class[(unsigned char)t[e]] : B_END;
+			if (after & (B_SPACE | B_END)) {
+				bool inq = sc.open >= 0;
+				push_word(st, i, e, b == B_LOWER ? TF_LOWER : TF_CAP, inq);
+				sc.only_quotes = sc.only_quotes && inq;
+				/* and the space after it, in the same step */
+				i = after & B_SPACE ? e + 1 : e;
+				continue;
+			}
 		}
-		size_t len = 1;
-		enum mark mk = b & B_WORD ? MK_NONE : mark_of(t, i, pe, &len);
-		if (mk == MK_SPACE) {
-			i += len;
-			continue;
-		}
-		if ((b & B_WORD) || (mk == MK_NONE && c >= 0x80)) {
-			bool abbr;
-			unsigned bytes;
-			size_t e = scan_word(t, i, pe, fenced, &abbr, &bytes);
-			struct tok *k = push_tok(st, i, e, TK_WORD, 0);
-			k->flags = word_flags(t, i, e, b, bytes);
-			if (abbr)
-				k->flags |= TF_ABBR;
-			if (open >= 0)
-				k->flags |= TF_INQ;
-			else
-				st->only_quotes = false;
-			/* and the space after it, in the same step */
-			i = e < pe && (byte_class[(unsigned char)t[e]] & B_SPACE) ? e + 1 : e;
-			continue;
-		}
-		if (c == '\'' || mk == MK_OPEN1)
-			mk = single_mark(t, ps, i, pe, len, open >= 0 && single);
-		char p = mk == MK_DASH ? '-' : mk == MK_ELLIPSIS ? 'e' : (char)c;
-		if (c == '-' && i + 1 < pe && t[i + 1] == '-') {
-			len = 2;
-			p = '-';
-		}
-		push_tok(st, i, i + len, TK_PUNCT, p);
-		if (p == '.' || p == '!' || p == '?')
-			note_stop(st, st->ntok - 1);
-		pair_mark(st, mk, &open, &single);
-		if (st->tok[st->ntok - 1].kind == TK_PUNCT && open >= 0)
-			st->tok[st->ntok - 1].flags |= TF_INQ;
-		i += len;
+		i = next_token(st, &sc, i);
 	}
-	if (open >= 0)
-		close_quote(st, open, st->ntok, false);
-	if (st->ntok == 0)
-		st->only_quotes = false;
+	if (sc.open >= 0)
+		close_quote(st, sc.open, st->ntok, false);
+	st->only_quotes = sc.only_quotes && st->ntok > 0;
 }
 
 static bool is_stop(const struct tok *k)
@@ -1410,24 +1535,56 @@ static int known_by_tail(const struct qstate *st, const char *s, size_t len)
 	return -1;
 }
 
-/* A person of actors.conf with the word in their name, when only one. */
-static const struct person *conf_by_word(const struct qstate *st, const char *w, size_t len,
-                                         int *actor)
+/* Lists the words of the names of actors.conf's people, as
+ * name_has_word cuts them, for conf_by_word. */
+static void read_name_words(struct qstate *st)
 {
-	const struct person *found = NULL;
-	if (st->a == NULL)
-		return NULL;
+	size_t cap = 0;
+	st->name_words_read = true;
 	size_t n = actors_count(st->a);
 	for (size_t i = 0; i < n; i++) {
 		const struct actor *ac = actors_get(st->a, (int)i);
 		for (size_t j = 0; j < ac->npeople; j++) {
-			if (!name_has_word(ac->people[j].name, w, len))
-				continue;
-			if (found != NULL)
-				return NULL; /* two He's: not this way */
-			found = &ac->people[j];
-			*actor = (int)i;
+			for (const char *p = ac->people[j].name; *p != '\0';) {
+				size_t len = 0;
+				while (p[len] != ' ' && p[len] != '\0')
+					len++;
+				if (st->nname_words == cap) {
+					cap = cap ? cap * 2 : 64;
+					st->name_words =
+					    xrealloc(st->name_words, cap * sizeof(*st->name_words));
+				}
+				struct name_word *nw = &st->name_words[st->nname_words++];
+				nw->word = p;
+				nw->len = len;
+				nw->person = &ac->people[j];
+				nw->actor = (int)i;
+				if (p[len] == '\0')
+					break;
+				p += len + 1;
+			}
 		}
+	}
+}
+
+/* A person of actors.conf with the word in their name, when only one:
+ * name_has_word of every person, from a list of their words. */
+static const struct person *conf_by_word(struct qstate *st, const char *w, size_t len, int *actor)
+{
+	const struct person *found = NULL;
+	if (st->a == NULL)
+		return NULL;
+	if (!st->name_words_read)
+		read_name_words(st);
+	for (size_t i = 0; i < st->nname_words; i++) {
+		const struct name_word *nw = &st->name_words[i];
+		if (nw->len != len || nw->word[0] != w[0] || memcmp(nw->word, w, len) != 0 ||
+		    nw->person == found)
+			continue;
+		if (found != NULL)
+			return NULL; /* two He's: not this way */
+		found = nw->person;
+		*actor = nw->actor;
 	}
 	return found;
 }
@@ -1435,6 +1592,23 @@ static const struct person *conf_by_word(const struct qstate *st, const char *w,
 static bool is_name_byte(unsigned char c)
 {
 	return is_alnum_ascii(c) || c >= 0x80 || c == '-' || c == '\'';
+}
+
+/* memmem for a name's word of len >= 1 bytes: memchr finds its first
+ * byte, a capital that most of an article lacks, and no table is built
+ * for each search. */
+static const char *find_name_word(const char *s, size_t n, const char *w, size_t len)
+{
+	const char *end = s + n;
+	while ((size_t)(end - s) >= len) {
+		const char *hit = memchr(s, w[0], (size_t)(end - s) - len + 1);
+		if (hit == NULL)
+			return NULL;
+		if (memcmp(hit + 1, w + 1, len - 1) == 0)
+			return hit;
+		s = hit + 1;
+	}
+	return NULL;
 }
 
 /* The full name the article gave earlier to the surname at [s, s+len)
@@ -1449,7 +1623,7 @@ static bool first_name_search(struct qstate *st, const char *w, size_t len, size
 	st->searches++;
 	size_t from = before > SEARCH_WINDOW ? before - SEARCH_WINDOW : 0;
 	for (const char *p = t + from; p < t + before;) {
-		const char *hit = memmem(p, (size_t)(t + before - p), w, len);
+		const char *hit = find_name_word(p, (size_t)(t + before - p), w, len);
 		if (hit == NULL)
 			break;
 		p = hit + len;
@@ -2098,9 +2272,11 @@ static void cue_text(const struct qstate *st, size_t c, char *buf, size_t size)
 		buf[i] = is_upper_ascii((unsigned char)ch) ? (char)(ch - 'A' + 'a') : ch;
 	}
 	buf[n] = '\0';
-	if (c + 1 < st->ntok && word_is(st, c + 1, "out") &&
-	    (strcmp(buf, "pointed") == 0 || strcmp(buf, "points") == 0))
-		snprintf(buf, size, "%s out", buf[5] == 'e' ? "pointed" : "points");
+	if (c + 1 < st->ntok && word_is(st, c + 1, "out")) {
+		bool pointed = strcmp(buf, "pointed") == 0;
+		if (pointed || strcmp(buf, "points") == 0)
+			snprintf(buf, size, "%s out", pointed ? "pointed" : "points");
+	}
 }
 
 /* ---- output ---------------------------------------------------------- */
@@ -2957,11 +3133,15 @@ static void read_sentence(struct qstate *st, size_t s0, size_t s1, size_t *qi)
 	for (size_t j = qa; j < *qi; j++)
 		if (!st->q[j].done && st->q[j].open > s0)
 			named_by(st, j);
-	for (size_t c = s0; c < s1;) {
-		if (st->tok[c].kind != TK_WORD || (st->tok[c].flags & TF_INQ)) {
-			c++; /* neither a cue nor "according to" */
-			continue;
-		}
+	/* only the words the tokenizer noted may be a cue or "according
+	 * to": the others are stepped over */
+	for (size_t c = s0, ci = st->cand_next;;) {
+		while (ci < st->ncand && st->cand[ci] < c)
+			ci++;
+		st->cand_next = ci;
+		if (ci == st->ncand || st->cand[ci] >= s1)
+			break;
+		c = st->cand[ci];
 		const struct entry *cue = cue_at(st, c);
 		if (cue != NULL) {
 			c = reported_speech(st, c, s0, s1);
@@ -3242,6 +3422,7 @@ static void read_paragraph(struct qstate *st, size_t ps, size_t pe)
 
 	tokenize(st, ps, pe);
 	split_sentences(st);
+	st->cand_next = 0;
 	st->para_who = st->para_last_who = -1;
 	st->para_cue[0] = '\0';
 	st->para_last_start = 0;
@@ -3296,6 +3477,8 @@ void quotes_find(const struct doc *d, const struct actors *a, const struct menti
 	free(st.q);
 	free(st.sent);
 	free(st.stop);
+	free(st.cand);
+	free(st.name_words);
 	*out = st.out;
 	*n = st.nout;
 }

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "common/util.h"
 
@@ -259,6 +262,33 @@ static bool closes_quote(const char *p)
 	return memcmp(p, "\xE2\x80\x9D", 3) == 0; /* ” */
 }
 
+#ifdef __SSE2__
+/* The first byte at or after i that can end a sentence or open or close
+ * a quotation (. ! ? " and the lead byte of curly quotes), or end: sixteen
+ * bytes at a time (SSE2, in every x86-64), as most bytes are none of them. */
+static size_t next_mark(const char *t, size_t i, size_t end)
+{
+	static const bool matters[256] = {['.'] = true, ['!'] = true, ['?'] = true,
+					  ['"'] = true, [0xE2] = true};
+	const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
+		      ask = _mm_set1_epi8('?'), quote = _mm_set1_epi8('"'),
+		      curly = _mm_set1_epi8((char)0xE2);
+	while (i + 16 <= end) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		__m128i hit = _mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(x, dot), _mm_cmpeq_epi8(x, bang)),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, ask), _mm_cmpeq_epi8(x, quote)),
+				 _mm_cmpeq_epi8(x, curly)));
+		unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+		if (mask != 0)
+			return i + (size_t)__builtin_ctz(mask);
+		i += 16;
+	}
+	while (i < end && !matters[(unsigned char)t[i]])
+		i++;
+	return i;
+}
+#else
 /* Whether any of the eight bytes of x is b. */
 static uint64_t has_byte(uint64_t x, unsigned char b)
 {
@@ -286,6 +316,7 @@ static size_t next_mark(const char *t, size_t i, size_t end)
 		i++;
 	return i;
 }
+#endif
 
 /* Splits one paragraph [start, end) into sentences.  A sentence does not
  * end inside a quotation, so a quote of several sentences stays whole. */

@@ -6,9 +6,10 @@
  * or weekday name, a calendar unit (day, week, month, year, decade), and
  * the deictic words yesterday, today, tomorrow, tonight and the parts of a
  * day.  Modifiers such as "last", "in", "on", "for" or "at least" never
- * start a match: a head looks left for them.  Every other word costs one
- * probe of a small table bucketed by first letter, which keeps the scan
- * near memory speed.
+ * start a match: a head looks left for them.  The scan finds where runs
+ * start sixteen bytes at a time (SSE2, or SWAR on eight-byte words), and
+ * every run costs one probe of a table of the heads' first three letters,
+ * which keeps it near memory speed.
  *
  * Spans: an expression includes the prepositions "in" and "on" ("in
  * April", "on Thursday"), its modifiers ("last week", "later this month",
@@ -57,11 +58,16 @@
 #include "analyse/timex.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/util.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -264,7 +270,7 @@ struct cue_word {
 	unsigned flags;
 };
 
-/* Sorted by name for a binary search. */
+/* Looked up by key (see key_of). */
 static const struct cue_word cue_words[] = {
 	{ "added", CUE_CLOSES },
 	{ "ago", CUE_PAST },
@@ -463,31 +469,39 @@ struct scan {
 
 /* ---- Characters and words ---------------------------------------- */
 
-/* Classes of bytes, for the inner loop of the scan.  Bytes from 0x80 are
- * no letters: UTF-8 quotes and dashes separate words like ASCII ones. */
+/* Classes of bytes, for the inner loops.  Bytes from 0x80 are no
+ * letters: UTF-8 quotes and dashes separate words like ASCII ones. */
 enum {
 	CLASS_LETTER = 1,
 	CLASS_DIGIT = 2,
-	CLASS_HEAD = 4, /* the first letter of some head word */
+	CLASS_MARK = 4, /* may start a clause mark (see clause_mark_at) */
 };
 
 #define L CLASS_LETTER
 #define D CLASS_DIGIT
-#define H (CLASS_LETTER | CLASS_HEAD)
+#define M CLASS_MARK
 static const unsigned char char_class[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, M, 0, 0, 0, 0, 0, M, M, 0, 0, M, 0, 0, 0,
+	D, D, D, D, D, D, D, D, D, D, M, M, 0, 0, 0, 0,
+	0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+	0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+	/* 0x80 - 0xFF: no letters; 0xE2 starts the dashes and quotes */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
-	0, H, L, L, H, H, H, L, L, L, H, L, L, H, H, H,
-	L, H, L, H, H, L, L, H, L, H, L, 0, 0, 0, 0, 0,
-	0, H, L, L, H, H, H, L, L, L, H, L, L, H, H, H,
-	L, H, L, H, H, L, L, H, L, H, L, 0, 0, 0, 0, 0,
-	/* 0x80 - 0xFF: all 0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, M, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 #undef L
 #undef D
-#undef H
+#undef M
 
 static bool is_digit(unsigned char c)
 {
@@ -523,6 +537,49 @@ static unsigned char to_lower(unsigned char c)
 static unsigned char at(const struct scan *s, size_t i)
 {
 	return i < s->len ? (unsigned char)s->p[i] : 0;
+}
+
+/* Eight bytes at a time ("SWAR"), where most bytes only go past. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* The eight bytes at i, the first in the lowest bits whatever the byte
+ * order, with zeros (no letters) past the end. */
+static inline uint64_t eight_bytes(const struct scan *s, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s->p + i;
+	uint64_t x = 0;
+
+	if (i + 8 <= s->len) /* compilers make this one load */
+		return (uint64_t)p[0] | (uint64_t)p[1] << 8 |
+		       (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+		       (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+		       (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+	for (size_t k = s->len - i; k > 0; k--)
+		x = x << 8 | p[k - 1];
+	return x;
+}
+
+/* The bytes of x from first to last, as their high bits (the classic
+ * SWAR range test on the low seven bits; bytes from 0x80 never count). */
+static uint64_t bytes_in(uint64_t x, unsigned char first, unsigned char last)
+{
+	uint64_t low = x & ~HIGHS;
+
+	return (low + ONES * (0x80 - first)) & ~(low + ONES * (0x7F - last)) &
+	       ~x & HIGHS;
+}
+
+/* Which byte the lowest high bit of m (not 0) belongs to. */
+static unsigned lowest_byte(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctzll(m) / 8;
+#else
+	uint64_t below = ((m & (~m + 1)) >> 7) - 1;
+
+	return (unsigned)(((below & ONES) * ONES) >> 56);
+#endif
 }
 
 /* Blank, tab or U+00A0 (HTML's &nbsp;, common between "October" and
@@ -629,11 +686,18 @@ static bool word_is(const struct scan *s, struct span w, const char *lit)
 	return w.start + i == w.end;
 }
 
+/* Whether w is one of list (lower case, no empty words): the first
+ * letter spares most of the comparisons. */
 static bool word_in(const struct scan *s, struct span w,
 		    const char *const *list)
 {
+	unsigned char first;
+
+	if (w.end <= w.start)
+		return false;
+	first = to_lower((unsigned char)s->p[w.start]);
 	for (; *list != NULL; list++)
-		if (word_is(s, w, *list))
+		if ((unsigned char)(*list)[0] == first && word_is(s, w, *list))
 			return true;
 	return false;
 }
@@ -699,6 +763,53 @@ static const struct headword *head_bucket(unsigned char c, size_t *n)
 		return NULL;
 	}
 #undef BUCKET
+}
+
+/* What the first three letters of a head say of it, by its first letter
+ * (in any case) and second (lower case): the third letters and the
+ * lengths of the heads that start so.  Most words fail this test, which
+ * spares them the bucket's comparisons. */
+struct head_prefix {
+	uint32_t third;	  /* a bit per letter */
+	uint16_t lengths; /* a bit per length */
+};
+
+/* Indexed by letter_index: the last row and column, for bytes that are
+ * not letters, stay empty. */
+static struct head_prefix head_prefixes[27][27];
+/* A lower-case letter's place in the alphabet, 26 for other bytes; and
+ * the same for letters in any case. */
+static unsigned char lower_index[256], letter_index[256];
+
+static void index_heads(void)
+{
+	for (int c = 0; c < 256; c++)
+		lower_index[c] = is_lower((unsigned char)c) ? (unsigned char)(c - 'a') : 26;
+	for (int c = 0; c < 256; c++)
+		letter_index[c] = lower_index[to_lower((unsigned char)c)];
+	for (int c = 'a'; c <= 'z'; c++) {
+		size_t n;
+		const struct headword *bucket = head_bucket((unsigned char)c, &n);
+
+		for (size_t i = 0; i < n; i++) {
+			struct head_prefix *hp =
+			    &head_prefixes[c - 'a'][bucket[i].name[1] - 'a'];
+
+			hp->third |= UINT32_C(1) << (bucket[i].name[2] - 'a');
+			hp->lengths |= (uint16_t)(1u << bucket[i].len);
+		}
+	}
+}
+
+/* The lengths a head that starts with the three letters at p may have,
+ * a bit per length; 0 when no head starts so. */
+static inline unsigned head_lengths(const char *p)
+{
+	const struct head_prefix *hp =
+	    &head_prefixes[letter_index[(unsigned char)p[0]]]
+			  [lower_index[(unsigned char)p[1]]];
+
+	return (hp->third >> lower_index[(unsigned char)p[2]] & 1u) ? hp->lengths : 0;
 }
 
 /* The head word w is, if any.  Month and weekday names must be
@@ -806,6 +917,7 @@ static bool number_ends_cleanly(const struct scan *s, size_t j)
  * ("several"); -1 if the word is no count. */
 static int count_of(const struct scan *s, struct span w)
 {
+	unsigned char first;
 	size_t i;
 
 	if (is_digit(at(s, w.start))) {
@@ -816,8 +928,12 @@ static int count_of(const struct scan *s, struct span w)
 		v = digits_value(s, w);
 		return v > 0 ? v : -1;
 	}
+	if (w.end <= w.start)
+		return -1;
+	first = to_lower((unsigned char)s->p[w.start]);
 	for (i = 0; i < ARRAY_LEN(number_words); i++)
-		if (word_is(s, w, number_words[i].name))
+		if ((unsigned char)number_words[i].name[0] == first &&
+		    word_is(s, w, number_words[i].name))
 			return number_words[i].value;
 	return -1;
 }
@@ -1088,64 +1204,119 @@ static struct span sentence_around(struct scan *s, struct span x)
 	return r;
 }
 
-/* Compares the word w, in any case, with lit (lower case), like strcmp. */
-static int word_cmp(const struct scan *s, struct span w, const char *lit)
+/* A word of up to MAX_KEYED letters in lower case as two numbers: its
+ * first eight bytes and the rest, the first byte in the lowest bits.
+ * Keys compare words at the cost of two comparisons. */
+#define MAX_KEYED 16
+
+struct word_key {
+	uint64_t head, tail;
+};
+
+static struct word_key key_of(const char *p, size_t n)
 {
-	size_t i;
+	struct word_key k = { 0, 0 };
 
-	for (i = 0; w.start + i < w.end; i++) {
-		unsigned char c = to_lower((unsigned char)s->p[w.start + i]);
-
-		if (lit[i] == '\0' || c != (unsigned char)lit[i])
-			return lit[i] == '\0' ? 1 : (int)c - (unsigned char)lit[i];
-	}
-	return lit[i] == '\0' ? 0 : -1;
+	for (size_t j = n; j > 8; j--)
+		k.tail = k.tail << 8 | ((unsigned char)p[j - 1] | 0x20);
+	for (size_t j = n < 8 ? n : 8; j > 0; j--)
+		k.head = k.head << 8 | ((unsigned char)p[j - 1] | 0x20);
+	return k;
 }
 
-/* Where the cue words of each first letter start in cue_words: the
- * binary search runs among those of the word's letter only. */
-static size_t cue_from[27];
-static unsigned short cue_lengths[26]; /* per first letter, a bit per length */
-static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
+/* The cue words by key: an open-addressed hash table, at most half
+ * full, so that a word that is no cue costs a probe or two. */
+#define CUE_SLOTS 512
+#define CUE_SLOT_BITS 9
+
+struct cue_slot {
+	struct word_key key; /* head 0: empty */
+	unsigned flags;
+};
+
+static struct cue_slot cue_slots[CUE_SLOTS];
+
+static size_t cue_slot_of(struct word_key k)
+{
+	uint64_t h = (k.head ^ k.tail * UINT64_C(0xC2B2AE3D27D4EB4F)) *
+		     UINT64_C(0x9E3779B97F4A7C15);
+
+	return (size_t)(h >> (64 - CUE_SLOT_BITS));
+}
 
 static void index_cues(void)
 {
-	size_t k = 0;
+	for (size_t i = 0; i < ARRAY_LEN(cue_words); i++) {
+		struct word_key k =
+		    key_of(cue_words[i].name, strlen(cue_words[i].name));
+		size_t slot = cue_slot_of(k);
 
-	for (int l = 0; l < 26; l++) {
-		while (k < ARRAY_LEN(cue_words) && (unsigned char)cue_words[k].name[0] < 'a' + l)
-			k++;
-		cue_from[l] = k;
+		while (cue_slots[slot].key.head != 0)
+			slot = (slot + 1) % CUE_SLOTS;
+		cue_slots[slot].key = k;
+		cue_slots[slot].flags = cue_words[i].flags;
 	}
-	cue_from[26] = ARRAY_LEN(cue_words);
-	for (size_t i = 0; i < ARRAY_LEN(cue_words); i++)
-		cue_lengths[cue_words[i].name[0] - 'a'] |=
-		    (unsigned short)(1u << strlen(cue_words[i].name));
 }
 
-static unsigned cue_flags(const struct scan *s, struct span w)
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void index_words(void)
 {
-	unsigned char first = w.end > w.start ? to_lower((unsigned char)s->p[w.start]) : 0;
-	size_t lo, hi;
+	index_heads();
+	index_cues();
+}
 
-	/* no cue is longer than 10 letters, nor of another letter and length */
-	if (first < 'a' || first > 'z' || w.end - w.start > 10 ||
-	    !(cue_lengths[first - 'a'] & (1u << (w.end - w.start))))
-		return 0;
-	lo = cue_from[first - 'a'];
-	hi = cue_from[first - 'a' + 1];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = word_cmp(s, w, cue_words[mid].name);
+/* The flags of the cue word with key k, 0 if none. */
+static unsigned cue_flags(struct word_key k)
+{
+	size_t slot;
 
-		if (c == 0)
-			return cue_words[mid].flags;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	for (slot = cue_slot_of(k); cue_slots[slot].key.head != 0;
+	     slot = (slot + 1) % CUE_SLOTS)
+		if (cue_slots[slot].key.head == k.head &&
+		    cue_slots[slot].key.tail == k.tail)
+			return cue_slots[slot].flags;
 	return 0;
+}
+
+/* The bytes of x below byte n (0 to 8), the others 0. */
+static uint64_t first_bytes(uint64_t x, size_t n)
+{
+	return n < 8 ? x & ((UINT64_C(1) << (8 * n)) - 1) : x;
+}
+
+/* The run of letters at i, as run_at reads it, and its cue flags: eight
+ * bytes at a time, folded to lower case, make the key. */
+static unsigned cue_word_at(const struct scan *s, size_t i, struct span *w)
+{
+	const uint64_t fold = ONES * 0x20;
+	uint64_t x = eight_bytes(s, i) | fold, y;
+	uint64_t others = ~bytes_in(x, 'a', 'z') & HIGHS;
+	struct word_key k;
+	size_t n;
+
+	w->start = i;
+	if (others != 0) {
+		n = lowest_byte(others);
+		w->end = i + n;
+		k.head = first_bytes(x, n);
+		k.tail = 0;
+		return cue_flags(k);
+	}
+	/* eight letters: the text goes on past them */
+	y = eight_bytes(s, i + 8) | fold;
+	others = ~bytes_in(y, 'a', 'z') & HIGHS;
+	if (others == 0) {
+		for (n = MAX_KEYED; i + n < s->len && is_letter((unsigned char)s->p[i + n]);)
+			n++;
+		w->end = i + n;
+		return 0; /* no cue is that long */
+	}
+	n = lowest_byte(others);
+	w->end = i + 8 + n;
+	k.head = x;
+	k.tail = first_bytes(y, n);
+	return cue_flags(k);
 }
 
 /* What a word says of the tense, given its flags f and those of the two
@@ -1278,8 +1449,8 @@ static enum tense tense_read(struct scan *s, struct span x, enum tense *own)
 	if (hi > x.end + TENSE_WINDOW)
 		hi = x.end + TENSE_WINDOW;
 	while (i < hi && !done) {
-		unsigned char ch = at(s, i);
-		size_t mark;
+		unsigned char ch = (unsigned char)s->p[i]; /* hi <= s->len */
+		unsigned char cls = char_class[ch];
 
 		if (i >= x.start && c.state == 0) {
 			/* The expression's own words are no cues.  Right after a
@@ -1292,11 +1463,25 @@ static enum tense tense_read(struct scan *s, struct span x, enum tense *own)
 			f1 = f2 = 0;
 			continue;
 		}
-		if (pending && is_alnum(ch)) {
+		if (!(cls & (CLASS_LETTER | CLASS_DIGIT))) {
+			size_t mark = cls & CLASS_MARK ? clause_mark_at(s, i) : 0;
+
+			if (mark > 0) {
+				pending = false;
+				done = close_clause(&c, false);
+				i += mark;
+			} else {
+				i++;
+			}
+			continue;
+		}
+		if (pending) {
 			/* "told parliament on Monday that": the verb's object
 			 * is still its clause */
-			if (object > 0 && is_letter(ch) &&
-			    cue_flags(s, run_at(s, i)) == 0) {
+			struct span ow;
+
+			if (object > 0 && (cls & CLASS_LETTER) &&
+			    cue_word_at(s, i, &ow) == 0) {
 				object--;
 			} else {
 				pending = false;
@@ -1305,10 +1490,10 @@ static enum tense tense_read(struct scan *s, struct span x, enum tense *own)
 					break;
 			}
 		}
-		if (is_letter(ch)) {
-			struct span w = run_at(s, i), suffix = { 0, 0 };
+		if (cls & CLASS_LETTER) {
+			struct span w, suffix = { 0, 0 };
+			unsigned f = cue_word_at(s, i, &w);
 			enum tense t;
-			unsigned f;
 
 			if (w.start > 0 && is_alnum(at(s, w.start - 1))) {
 				i = w.end; /* the letters of "400kg" */
@@ -1323,7 +1508,6 @@ static enum tense tense_read(struct scan *s, struct span x, enum tense *own)
 				suffix = run_at(s, i + 3);
 				i = suffix.end;
 			}
-			f = cue_flags(s, w);
 			if (f & CUE_OPENS) {
 				/* "after a summit between Lee and Trump": the
 				 * "and" goes on with the phrase */
@@ -1345,21 +1529,14 @@ static enum tense tense_read(struct scan *s, struct span x, enum tense *own)
 			}
 			f2 = f1;
 			f1 = f;
+			/* the blank between words in the same step: nothing
+			 * happens on it that the next step would not do */
+			if (i < hi && s->p[i] == ' ')
+				i++;
 			continue;
 		}
-		if (is_digit(ch)) {
-			i = run_at(s, i).end;
-			f1 = f2 = 0;
-			continue;
-		}
-		mark = clause_mark_at(s, i);
-		if (mark > 0) {
-			pending = false;
-			done = close_clause(&c, false);
-			i += mark;
-			continue;
-		}
-		i++;
+		i = run_at(s, i).end; /* digits */
+		f1 = f2 = 0;
 	}
 	if (!done) {
 		if (c.state == 0)
@@ -2296,17 +2473,219 @@ static bool match_word(struct scan *s, struct span w, struct hit *h)
 	}
 }
 
+/* ---- Scan ---------------------------------------------------------- */
+
+/* The end of the run of letters and digits at i, and whether it holds
+ * a digit. */
+static size_t run_end(const struct scan *s, size_t i, bool *digit)
+{
+	*digit = false;
+	while (i < s->len && is_alnum((unsigned char)s->p[i])) {
+		*digit |= is_digit((unsigned char)s->p[i]);
+		i++;
+	}
+	return i;
+}
+
+/* Whether the run of letters at i may be a head word (3 to 9 letters,
+ * no digits), and if so its end. */
+static bool may_be_head(const struct scan *s, size_t i, size_t *end)
+{
+	unsigned lengths;
+	bool digit;
+
+	if (i + 3 > s->len || (lengths = head_lengths(s->p + i)) == 0)
+		return false;
+	*end = run_end(s, i, &digit);
+	return !digit && *end - i <= 9 && (lengths >> (*end - i) & 1u);
+}
+
+/* Tries the run at i, of digits or letters; on a match records it and
+ * returns where the scan goes on (past the run and the expression),
+ * else 0. */
+static size_t try_head(struct scan *s, size_t i)
+{
+	struct hit h;
+	struct span w = { i, i };
+	bool digits = is_digit((unsigned char)s->p[i]), found, digit;
+
+	if (digits)
+		w.end = run_end(s, i, &digit);
+	else if (!may_be_head(s, i, &w.end))
+		return 0;
+	memset(&h, 0, sizeof(h));
+	h.emit = true;
+	found = digits ? match_number(s, i, &h) : match_word(s, w, &h);
+	if (!found)
+		return 0;
+	if (h.emit)
+		push(s, &h);
+	s->floor = h.end;
+	return h.end > w.end ? h.end : w.end;
+}
+
+/* How many places worth a try find_tries collects at a time. */
+#define MAX_TRIES 64
+
+/* Of sixteen bytes, a bit each (the first byte in bit 0): the letters
+ * and digits, and the digits. */
+struct byte_bits {
+	unsigned alnum, digits;
+};
+
+/* The high bits of the bytes of m as eight bits, the first byte's in
+ * bit 0. */
+static unsigned gather_highs(uint64_t m)
+{
+	return (unsigned)(((m >> 7) * UINT64_C(0x0102040810204080)) >> 56);
+}
+
+/* The classes of the (up to) sixteen bytes at p < s->len, eight at a
+ * time, bytes past the end no letters. */
+static struct byte_bits classify_swar(const struct scan *s, size_t p)
+{
+	struct byte_bits b = { 0, 0 };
+
+	for (size_t half = 0; half < 16 && p + half < s->len; half += 8) {
+		uint64_t x = eight_bytes(s, p + half);
+		uint64_t digits = bytes_in(x, '0', '9');
+		uint64_t letters = bytes_in(x | ONES * 0x20, 'a', 'z');
+
+		b.alnum |= gather_highs(letters | digits) << half;
+		b.digits |= gather_highs(digits) << half;
+	}
+	return b;
+}
+
+#if defined(__SSE2__)
+/* The same with SSE2, sixteen bytes in one go where they all lie in
+ * the text.  Bytes from 0x80 are negative, below every range. */
+static struct byte_bits classify(const struct scan *s, size_t p)
+{
+	struct byte_bits b;
+	__m128i v, folded, letters, digits;
+
+	if (p + 16 > s->len)
+		return classify_swar(s, p);
+	v = _mm_loadu_si128((const __m128i *)(const void *)(s->p + p));
+	folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	letters = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+				_mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+	digits = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+			       _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	b.alnum = (unsigned)_mm_movemask_epi8(_mm_or_si128(letters, digits));
+	b.digits = (unsigned)_mm_movemask_epi8(digits);
+	return b;
+}
+#else
+static struct byte_bits classify(const struct scan *s, size_t p)
+{
+	return classify_swar(s, p);
+}
+#endif
+
+/* The index of the lowest bit set in m (not 0). */
+static unsigned lowest_bit(unsigned m)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctz(m);
+#else
+	unsigned k = 0;
+
+	while (!(m >> k & 1u))
+		k++;
+	return k;
+#endif
+}
+
+/* The places worth a try from *pos on, into places (at most MAX_TRIES):
+ * where a run of digits starts, or one of letters whose first three
+ * may begin a head word.  Reads sixteen bytes at a time and moves *pos
+ * past them; *carry says whether the byte before *pos is a letter or
+ * digit (a run goes on).  A loop without calls, over most of the text. */
+static size_t find_tries(const struct scan *s, size_t *pos, unsigned *carry,
+			 size_t *places)
+{
+	size_t n = 0, p = *pos;
+	unsigned before = *carry;
+
+	/* sixteen bytes start at most eight runs */
+	while (p < s->len && n + 8 <= MAX_TRIES) {
+		struct byte_bits b = classify(s, p);
+		unsigned starts = b.alnum & ~(b.alnum << 1 | before);
+
+		before = b.alnum >> 15 & 1u;
+		while (starts != 0) {
+			unsigned k = lowest_bit(starts);
+			size_t i = p + k;
+
+			if ((b.digits >> k & 1u) ||
+			    (i + 3 <= s->len && head_lengths(s->p + i) != 0))
+				places[n++] = i;
+			starts &= starts - 1;
+		}
+		p += 16;
+	}
+	*pos = p;
+	*carry = before;
+	return n;
+}
+
+/* Tries the places find_tries found, in order.  After a match the scan
+ * goes on where it ends (*next): places before are passed over, and a
+ * match that ends inside a run makes the rest of the run one of its own,
+ * as a run starts wherever the scan goes on. */
+static void try_places(struct scan *s, const size_t *places, size_t n,
+		       size_t read, size_t *next)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t resume;
+
+		if (places[k] < *next)
+			continue;
+		resume = try_head(s, places[k]);
+		while (resume > 0) {
+			*next = resume;
+			if (resume < read && resume < s->len &&
+			    is_alnum((unsigned char)s->p[resume]) &&
+			    is_alnum((unsigned char)s->p[resume - 1]))
+				resume = try_head(s, resume);
+			else
+				resume = 0;
+		}
+	}
+}
+
+/* The text is read sixteen bytes at a time: only where a run of letters
+ * or digits starts is there anything to try. */
+static void scan_text(struct scan *s)
+{
+	size_t pos = 0, next = 0, places[MAX_TRIES];
+	unsigned carry = 0;
+
+	while (pos < s->len) {
+		size_t n = find_tries(s, &pos, &carry, places);
+
+		try_places(s, places, n, pos, &next);
+		if (next >= pos) {
+			/* a match reaches past what was read: read on from
+			 * its end, where a run may start */
+			pos = next;
+			carry = 0;
+		}
+	}
+}
+
 /* ---- Entry points -------------------------------------------------- */
 
 void timex_find(const struct doc *d, struct time_expr **out, size_t *n)
 {
 	struct scan s;
-	size_t pos = 0;
 
 	if (d == NULL || d->text == NULL || out == NULL || n == NULL)
 		return;
-	/* the index of the cue words, built once for all threads */
-	pthread_once(&cue_once, index_cues);
+	/* the indexes of the cue and head words, built once for all threads */
+	pthread_once(&index_once, index_words);
 	memset(&s, 0, sizeof(s));
 	s.d = d;
 	s.p = d->text;
@@ -2317,49 +2696,7 @@ void timex_find(const struct doc *d, struct time_expr **out, size_t *n)
 		     d->date.year > MIN_YEAR + 10 && d->date.year < MAX_YEAR - 10;
 	if (s.anchored)
 		s.today = day_number(d->date.year, d->date.month, d->date.day);
-
-	while (pos < s.len) {
-		unsigned char c = (unsigned char)s.p[pos];
-		unsigned char cls = char_class[c];
-		struct span w;
-		struct hit h;
-		bool found;
-
-		if (!(cls & (CLASS_LETTER | CLASS_DIGIT))) {
-			pos++;
-			continue;
-		}
-		/* A whole run of letters and digits; only its start can head
-		 * an expression, and most runs cannot. */
-		w.start = pos;
-		unsigned char seen = 0; /* the classes of the run's bytes */
-		while (pos < s.len) {
-			unsigned char k = char_class[(unsigned char)s.p[pos]];
-			if (!(k & (CLASS_LETTER | CLASS_DIGIT)))
-				break;
-			seen |= k;
-			pos++;
-		}
-		if (!(cls & (CLASS_HEAD | CLASS_DIGIT)) ||
-		    (!(cls & CLASS_DIGIT) && (pos - w.start < 3 || pos - w.start > 9)))
-			continue; /* heads are 3 to 9 letters long */
-		memset(&h, 0, sizeof(h));
-		h.emit = true;
-		if (cls & CLASS_DIGIT) {
-			found = match_number(&s, w.start, &h);
-		} else {
-			w.end = pos; /* a head is letters only */
-			found = !(seen & CLASS_DIGIT) && match_word(&s, w, &h);
-		}
-		if (!found)
-			continue;
-		if (h.emit)
-			push(&s, &h);
-		s.floor = h.end;
-		if (h.end > pos)
-			pos = h.end;
-	}
-
+	scan_text(&s);
 	if (s.n > 0) {
 		*out = xrealloc(*out, (*n + s.n) * sizeof(**out));
 		memcpy(*out + *n, s.v, s.n * sizeof(*s.v));
