@@ -31,6 +31,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "common/util.h"
 
@@ -382,6 +385,10 @@ struct entry {
 	size_t len;
 	unsigned classes;
 	unsigned flags; /* a cue's CUE_* */
+	/* words of up to SHORT_WORD bytes: their ends as word_ends reads
+	 * them, and 0x20 in the bytes of letters, which match in any case */
+	uint64_t head, tail;
+	uint64_t head_fold, tail_fold;
 };
 
 #define TABLE_BITS 11
@@ -423,6 +430,11 @@ static unsigned char lower_ascii(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
+static bool is_letter_ascii(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
 /* FNV-1a of the word (whose letters the table keeps small). */
 static uint32_t hash_word(const char *s, size_t n)
 {
@@ -444,6 +456,40 @@ static uint32_t table_hash(const char *s, size_t n)
 	return (h * 2654435761u) >> (32 - TABLE_BITS);
 }
 
+#define SHORT_WORD 16 /* bytes word_ends reads whole */
+
+/* The first and the last min(n, 8) bytes of s, 0 < n <= SHORT_WORD, as
+ * numbers: together all its bytes, and no byte after them read. */
+static inline void word_ends(const char *s, size_t n, uint64_t *head, uint64_t *tail)
+{
+	if (n >= 8) {
+		memcpy(head, s, 8);
+		memcpy(tail, s + n - 8, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		*head = a;
+		*tail = b;
+	} else if (n >= 2) {
+		uint16_t a, b;
+		memcpy(&a, s, 2);
+		memcpy(&b, s + n - 2, 2);
+		*head = a;
+		*tail = b;
+	} else {
+		*head = *tail = (unsigned char)s[0];
+	}
+}
+
+/* Is the entry e the short word of ends head and tail, in any case?  A
+ * byte | 0x20 is a letter's small one, and never a capital of the
+ * table's word: as lower_ascii compares. */
+static inline bool same_ends(const struct entry *e, uint64_t head, uint64_t tail)
+{
+	return (head | e->head_fold) == e->head && (tail | e->tail_fold) == e->tail;
+}
+
 /* Is the table's word w (small letters) the n bytes s, in any case? */
 static bool same_word(const char *w, const char *s, size_t n)
 {
@@ -456,9 +502,16 @@ static bool same_word(const char *w, const char *s, size_t n)
 /* The slot of s (in any case), or the free one where it goes. */
 static struct entry *slot_of(const char *s, size_t n)
 {
+	uint64_t head = 0, tail = 0;
+	bool short_word = n <= SHORT_WORD;
+	if (short_word)
+		word_ends(s, n, &head, &tail);
 	for (size_t i = table_hash(s, n);; i = (i + 1) & (TABLE_SIZE - 1)) {
 		struct entry *e = &table[i];
-		if (e->word == NULL || (e->len == n && same_word(e->word, s, n)))
+		if (e->word == NULL)
+			return e;
+		if (e->len == n &&
+		    (short_word ? same_ends(e, head, tail) : same_word(e->word, s, n)))
 			return e;
 	}
 }
@@ -471,6 +524,13 @@ static void table_add(const char *w, unsigned classes, unsigned flags)
 	e->len = n;
 	e->classes |= classes;
 	e->flags |= flags;
+	if (n <= SHORT_WORD) {
+		char fold[SHORT_WORD];
+		for (size_t i = 0; i < n; i++)
+			fold[i] = is_letter_ascii((unsigned char)w[i]) ? 0x20 : 0;
+		word_ends(w, n, &e->head, &e->tail);
+		word_ends(fold, n, &e->head_fold, &e->tail_fold);
+	}
 }
 
 static void build_byte_classes(void)
@@ -647,7 +707,6 @@ struct qstate {
 	size_t *cand;
 	size_t ncand, candcap;
 	size_t cand_next; /* the first one of the sentence read */
-	bool only_quotes; /* the paragraph is nothing but quotations */
 	bool name_words_read; /* name_words listed */
 
 	struct who *who;
@@ -1004,9 +1063,22 @@ static enum mark single_mark(const char *t, size_t ps, size_t i, size_t pe, size
 }
 
 /* The end of the run of small letters from i: most words are one after
- * their first letter. */
+ * their first letter.  fenced: see scan_word. */
 static inline size_t small_letters_end(const char *t, size_t i, size_t end, bool fenced)
 {
+#ifdef __SSE2__
+	/* sixteen bytes at a time while the paragraph has them: no branch a
+	 * letter, and none mispredicted where the word ends */
+	if (i + 16 <= end) {
+		const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		__m128i small = _mm_and_si128(_mm_cmpgt_epi8(x, before_a), _mm_cmplt_epi8(x, after_z));
+		unsigned other = ~(unsigned)_mm_movemask_epi8(small) & 0xFFFFu;
+		if (other != 0)
+			return i + (size_t)__builtin_ctz(other);
+		i += 16;
+	}
+#endif
 	if (fenced) {
 		while (byte_class[(unsigned char)t[i]] == B_LOWER)
 			i++;
@@ -1025,24 +1097,59 @@ static inline bool may_be_cue(unsigned char c, size_t n)
 	return n < MAX_WORD && (candidate_shape[c] & (1u << n));
 }
 
-/* Notes token i for read_sentence, the only words it looks at. */
-static void note_candidate(struct qstate *st, size_t i)
+/* Makes room for more candidates: the rare path of note_candidate. */
+static void grow_candidates(struct qstate *st)
 {
-	if (st->ncand == st->candcap) {
-		st->candcap = st->candcap ? st->candcap * 2 : 64;
-		st->cand = xrealloc(st->cand, st->candcap * sizeof(*st->cand));
-	}
+	st->candcap = st->candcap ? st->candcap * 2 : 64;
+	st->cand = xrealloc(st->cand, st->candcap * sizeof(*st->cand));
+}
+
+/* Notes token i for read_sentence, the only words it looks at. */
+static inline void note_candidate(struct qstate *st, size_t i)
+{
+	if (st->ncand == st->candcap)
+		grow_candidates(st);
 	st->cand[st->ncand++] = i;
+}
+
+/* The tokens as tokenize fills them: st->tok and st->ntok in registers,
+ * for the common word.  st->ntok is set from n before anything else
+ * reads it (sync_toks), and n from it after (load_toks). */
+struct toks {
+	struct tok *tok;
+	size_t n, cap;
+};
+
+static inline void load_toks(const struct qstate *st, struct toks *tk)
+{
+	tk->tok = st->tok;
+	tk->n = st->ntok;
+	tk->cap = st->tokcap;
+}
+
+static inline void sync_toks(struct qstate *st, const struct toks *tk)
+{
+	st->ntok = tk->n;
 }
 
 /* Pushes the word [i, e) of flags; outside quotes when !inq.  As
  * next_token does, for the common word. */
-static inline void push_word(struct qstate *st, size_t i, size_t e, unsigned char flags, bool inq)
+static inline void push_word(struct qstate *st, struct toks *tk, size_t i, size_t e,
+                             unsigned char flags, bool inq)
 {
-	struct tok *k = push_tok(st, i, e, TK_WORD, 0);
-	k->flags = inq ? flags | TF_INQ : flags;
+	if (tk->n == tk->cap) {
+		sync_toks(st, tk);
+		grow_toks(st);
+		load_toks(st, tk);
+	}
+	tk->tok[tk->n] = (struct tok){.start = i,
+	                              .end = e,
+	                              .quote = -1,
+	                              .kind = TK_WORD,
+	                              .flags = inq ? flags | TF_INQ : flags};
 	if (!inq && may_be_cue((unsigned char)st->t[i], e - i))
-		note_candidate(st, st->ntok - 1);
+		note_candidate(st, tk->n);
+	tk->n++;
 }
 
 /* Any word at i, its bytes before e read and of classes bytes (the first
@@ -1070,11 +1177,17 @@ static void note_stop(struct qstate *st, size_t i)
 /* The tokenizer's place in a paragraph [ps, pe). */
 struct scan {
 	size_t ps, pe;
-	bool fenced;      /* t[pe - 1] is no word's byte: see scan_word */
-	int open;         /* the open quotation, or -1 */
-	bool single;      /* it opened with a single mark */
-	bool only_quotes; /* no word outside quotation marks yet */
+	bool fenced; /* t[pe - 1] is no word's byte: see scan_word */
+	int open;    /* the open quotation, or -1 */
+	bool single; /* it opened with a single mark */
 };
+
+/* Where the next token may start after one that ends at i: past the
+ * space after it, in the same step. */
+static inline size_t past_space(const char *t, size_t i, size_t pe)
+{
+	return i < pe && (byte_class[(unsigned char)t[i]] & B_SPACE) ? i + 1 : i;
+}
 
 /* Reads the token at i, or the spaces there, and returns where the next
  * one may start: the tokenizer's way for all but the common word. */
@@ -1098,9 +1211,7 @@ __attribute__((noinline)) static size_t next_token(struct qstate *st, struct sca
 		k->flags = sc->open >= 0 ? f | TF_INQ : f;
 		if (sc->open < 0 && may_be_cue(c, e - i))
 			note_candidate(st, st->ntok - 1);
-		sc->only_quotes = sc->only_quotes && sc->open >= 0;
-		/* and the space after it, in the same step */
-		return e < pe && (byte_class[(unsigned char)t[e]] & B_SPACE) ? e + 1 : e;
+		return past_space(t, e, pe);
 	}
 	if (c == '\'' || mk == MK_OPEN1)
 		mk = single_mark(t, ps, i, pe, len, sc->open >= 0 && sc->single);
@@ -1115,44 +1226,119 @@ __attribute__((noinline)) static size_t next_token(struct qstate *st, struct sca
 	pair_mark(st, mk, &sc->open, &sc->single);
 	if (st->tok[st->ntok - 1].kind == TK_PUNCT && sc->open >= 0)
 		st->tok[st->ntok - 1].flags |= TF_INQ;
-	return i + len;
+	return past_space(t, i + len, pe);
+}
+
+/* Pushes the comma or full stop p at i, as next_token does. */
+static inline void push_punct(struct qstate *st, struct toks *tk, size_t i, char p, bool inq)
+{
+	if (tk->n == tk->cap) {
+		sync_toks(st, tk);
+		grow_toks(st);
+		load_toks(st, tk);
+	}
+	tk->tok[tk->n] = (struct tok){.start = i,
+	                              .end = i + 1,
+	                              .quote = -1,
+	                              .kind = TK_PUNCT,
+	                              .flags = inq ? TF_INQ : 0,
+	                              .punct = p};
+	if (p == '.')
+		note_stop(st, tk->n);
+	tk->n++;
+}
+
+/* The end of the letters of any case from i, the rare word that goes on
+ * in capitals ("US", "McCarthy"); ORs their classes into *bytes. */
+static size_t letters_end(const char *t, size_t i, size_t end, unsigned *bytes)
+{
+	unsigned b;
+	while (i < end && ((b = byte_class[(unsigned char)t[i]]) & (B_UPPER | B_LOWER))) {
+		*bytes |= b;
+		i++;
+	}
+	return i;
+}
+
+/* The flags of a word of len letters whose first has class first and
+ * which together have the classes bytes: word_flags for letters. */
+static inline unsigned char letters_flags(unsigned first, unsigned bytes, size_t len)
+{
+	unsigned char f = first == B_UPPER ? TF_CAP : TF_LOWER;
+	if ((bytes & B_UPPER) && !(bytes & B_LOWER) && len >= 2)
+		f |= TF_ACRO;
+	return f;
 }
 
 /* Cuts the paragraph [ps, pe) into tokens and pairs its quotation marks.
- * The common word, letters up to a space, is read here, and all else in
- * next_token. */
+ * Words of letters up to a space, a punctuation mark or a full stop of
+ * their own, and commas, are read here; all else in next_token. */
 static void tokenize(struct qstate *st, size_t ps, size_t pe)
 {
 	const char *t = st->t;
-	struct scan sc = {.ps = ps,
-	                  .pe = pe,
-	                  .fenced = pe > ps && !(byte_class[(unsigned char)t[pe - 1]] & B_WORD),
-	                  .open = -1,
-	                  .only_quotes = true};
+	const bool fenced = pe > ps && !(byte_class[(unsigned char)t[pe - 1]] & B_WORD);
+	struct scan sc = {.ps = ps, .pe = pe, .fenced = fenced, .open = -1};
+	bool inq = false; /* sc.open >= 0, kept at hand */
+	struct toks tk;
 
 	st->ntok = 0;
 	st->nq = 0;
 	st->nstop = 0;
 	st->ncand = 0;
+	load_toks(st, &tk);
 	for (size_t i = ps; i < pe;) {
-		unsigned b = byte_class[(unsigned char)t[i]];
+		unsigned char c = (unsigned char)t[i];
+		unsigned b = byte_class[c];
 		if (b & (B_UPPER | B_LOWER)) {
-			size_t e = small_letters_end(t, i + 1, pe, sc.fenced);
+			size_t e = small_letters_end(t, i + 1, pe, fenced);
 			unsigned after = e < pe ? byte_class[(unsigned char)t[e]] : B_END;
+			unsigned char flags = b == B_LOWER ? TF_LOWER : TF_CAP;
+			if (after & B_UPPER) {
+				unsigned bytes = e > i + 1 ? b | B_LOWER : b;
+				e = letters_end(t, e, pe, &bytes);
+				after = e < pe ? byte_class[(unsigned char)t[e]] : B_END;
+				flags = letters_flags(b, bytes, e - i);
+			}
 			if (after & (B_SPACE | B_END)) {
-				bool inq = sc.open >= 0;
-				push_word(st, i, e, b == B_LOWER ? TF_LOWER : TF_CAP, inq);
-				sc.only_quotes = sc.only_quotes && inq;
-				/* and the space after it, in the same step */
+				push_word(st, &tk, i, e, flags, inq);
 				i = after & B_SPACE ? e + 1 : e;
 				continue;
 			}
+			/* a full stop not followed by a letter or digit: of
+			 * the word when an abbreviation's, else of its own */
+			size_t n = e + 1;
+			if (t[e] == '.' && !(n < pe && ((byte_class[(unsigned char)t[n]] & B_ALNUM) ||
+			                                (unsigned char)t[n] >= 0xC3))) {
+				bool abbr = keeps_stop(t, i, e);
+				push_word(st, &tk, i, abbr ? n : e, abbr ? flags | TF_ABBR : flags, inq);
+				if (!abbr)
+					push_punct(st, &tk, e, '.', inq);
+				i = past_space(t, n, pe);
+				continue;
+			}
+		} else if (c == ',') {
+			push_punct(st, &tk, i, ',', inq);
+			i = past_space(t, i + 1, pe);
+			continue;
 		}
+		sync_toks(st, &tk);
 		i = next_token(st, &sc, i);
+		load_toks(st, &tk);
+		inq = sc.open >= 0;
 	}
+	sync_toks(st, &tk);
 	if (sc.open >= 0)
 		close_quote(st, sc.open, st->ntok, false);
-	st->only_quotes = sc.only_quotes && st->ntok > 0;
+}
+
+/* Is the paragraph nothing but quotations: words, and none outside
+ * quotation marks? */
+static bool only_quotes(const struct qstate *st)
+{
+	for (size_t i = 0; i < st->ntok; i++)
+		if (st->tok[i].kind == TK_WORD && !(st->tok[i].flags & TF_INQ))
+			return false;
+	return st->ntok > 0;
 }
 
 static bool is_stop(const struct tok *k)
@@ -1188,19 +1374,25 @@ static bool is_possessive(const struct qstate *st, size_t i)
 	return n + (k->flags & TF_ABBR ? 1 : 0) < k->end - k->start;
 }
 
-/* Is the word of token i in one of the lists of classes? */
-static bool word_in(const struct qstate *st, size_t i, unsigned classes)
+/* Looks up the classes of the word of token i, once: a word is asked
+ * about again and again. */
+static void class_word(const struct qstate *st, size_t i)
 {
-	struct tok *k = &st->tok[i];
+	size_t n;
+	const char *s = word_of(st, i, &n);
+	st->tok[i].cls = (unsigned short)word_class(s, n);
+	st->tok[i].classed = true;
+}
+
+/* Is the word of token i in one of the lists of classes?  Inline, as
+ * asked often, and mostly of a word already looked up. */
+static inline bool word_in(const struct qstate *st, size_t i, unsigned classes)
+{
+	const struct tok *k = &st->tok[i];
 	if (k->kind != TK_WORD)
 		return false;
-	if (!k->classed) {
-		/* looked up once: a word is asked about again and again */
-		size_t n;
-		const char *s = word_of(st, i, &n);
-		k->cls = (unsigned short)word_class(s, n);
-		k->classed = true;
-	}
+	if (!k->classed)
+		class_word(st, i);
 	return (k->cls & classes) != 0;
 }
 
@@ -1700,7 +1892,7 @@ static int resolve_person(struct qstate *st, size_t f, size_t n0, size_t h, size
 {
 	const struct person *p = NULL;
 	size_t start = st->tok[f].start, end = st->tok[h - 1].end;
-	int actor;
+	int actor = -1;
 
 	/* "President Trump" may be an alias of its own */
 	if (st->a != NULL && end - start < MAX_PERSON) {
@@ -3053,7 +3245,7 @@ static void leftover_quote(struct qstate *st, size_t qi)
 			emit_quote(st, qi, st->carry_who, st->carry_cue);
 			return;
 		}
-		if (st->only_quotes && st->prev_para_who >= 0) {
+		if (st->prev_para_who >= 0 && only_quotes(st)) {
 			emit_quote(st, qi, st->prev_para_who, "");
 			return;
 		}
