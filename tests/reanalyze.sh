@@ -27,8 +27,14 @@ expect_eq "the quote is stored with its speaker and actor" \
 	"$(sql "$DB" "SELECT q.speaker, a.name, q.kind FROM quotes q JOIN actors a ON a.id = q.actor_id")" \
 	"Scott Bessent|US Treasury|direct"
 expect_eq "the events are stored with their dates" \
-	"$(sql "$DB" "SELECT group_concat(date, ' ') FROM (SELECT date FROM events ORDER BY day_first)")" \
+	"$(sql "$DB" "SELECT group_concat(date, ' ') FROM (SELECT date FROM events WHERE kind = 'text' ORDER BY day_first)")" \
 	"2025-W46 2025-11-20"
+expect_eq "the article's publication is an event, its title the text, with its actors" \
+	"$(sql "$DB" "SELECT e.date, e.precision, e.sentence <> '', (SELECT count(*) FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.id AND a.name = 'MOFCOM') FROM events e WHERE kind = 'published'")" \
+	"2025-11-21|day|1|1"
+expect_eq "its text is searchable, not its markup" \
+	"$(sql "$DB" "SELECT (SELECT count(*) FROM search WHERE search MATCH 'studying'), (SELECT count(*) FROM search WHERE search MATCH 'p')")" \
+	"1|0"
 expect_eq "last week's event has MOFCOM among its actors" \
 	"$(sql "$DB" "SELECT count(*) FROM events e JOIN event_actors ea ON ea.event_id = e.id JOIN actors a ON a.id = ea.actor_id WHERE e.date = '2025-W46' AND a.name = 'MOFCOM'")" 1
 expect_eq "the document is linked to the article" \

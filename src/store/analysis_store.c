@@ -97,20 +97,23 @@ int64_t *store_sync_actors(struct store *s, const struct actors *a)
 }
 
 struct statements {
-	sqlite3_stmt *clear[4], *actor, *quote, *event, *event_actor, *doc, *doc_link, *done;
+	sqlite3_stmt *clear[5], *actor, *quote, *event, *event_actor, *doc, *doc_link, *published,
+	    *published_actors, *search, *done;
 };
 
-static const char *const clear_sql[4] = {
+#define NCLEAR 5
+static const char *const clear_sql[NCLEAR] = {
     "DELETE FROM quotes WHERE article_id = ?1",
     "DELETE FROM events WHERE article_id = ?1",
     "DELETE FROM article_actors WHERE article_id = ?1",
     "DELETE FROM article_documents WHERE article_id = ?1",
+    "DELETE FROM search WHERE rowid = ?1",
 };
 
 static bool prepare_all(sqlite3 *db, struct statements *st)
 {
 	memset(st, 0, sizeof(*st));
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < NCLEAR; i++)
 		st->clear[i] = prepare(db, clear_sql[i]);
 	st->actor = prepare(db, "INSERT INTO article_actors (article_id, actor_id, mentions)"
 				" VALUES (?1, ?2, ?3)");
@@ -124,6 +127,23 @@ static bool prepare_all(sqlite3 *db, struct statements *st)
 			      " DO UPDATE SET name = name RETURNING id");
 	st->doc_link = prepare(db, "INSERT OR IGNORE INTO article_documents (article_id,"
 				   " document_id) VALUES (?1, ?2)");
+	/* The article's own publication: an event on its day, its title
+	 * the text, with the actors it mentions and the one its feed speaks
+	 * for (feeds.conf's actor=). */
+	st->published = prepare(db, "INSERT INTO events (article_id, date, precision, day_first,"
+				    " day_last, expr, sentence, kind)"
+				    " SELECT id, d, 'day', d, d, '', coalesce(title, ''), 'published'"
+				    " FROM (SELECT id, title, date(coalesce(published, updated,"
+				    " first_seen), 'unixepoch') AS d FROM articles WHERE id = ?1)");
+	st->published_actors = prepare(db, "INSERT OR IGNORE INTO event_actors (event_id, actor_id)"
+					   " SELECT ?2, actor_id FROM article_actors"
+					   " WHERE article_id = ?1 UNION"
+					   " SELECT ?2, actors.id FROM articles"
+					   " JOIN feeds ON feeds.id = articles.feed_id"
+					   " JOIN actors ON actors.name = feeds.actor"
+					   " WHERE articles.id = ?1");
+	st->search = prepare(db, "INSERT INTO search (rowid, title, text)"
+				 " SELECT id, title, ?2 FROM articles WHERE id = ?1");
 	st->done = prepare(db, "DELETE FROM analysis_pending WHERE article_id = ?1");
 	sqlite3_stmt **all = &st->clear[0];
 	for (size_t i = 0; i < sizeof(*st) / sizeof(sqlite3_stmt *); i++)
@@ -225,6 +245,21 @@ static bool put_events(sqlite3 *db, struct statements *st, int64_t article, cons
 	return ok;
 }
 
+/* The publication event and the text for search. */
+static bool put_article(sqlite3 *db, struct statements *st, int64_t article, const struct doc *d)
+{
+	sqlite3_bind_int64(st->published, 1, article);
+	if (!step_done(st->published))
+		return false;
+	sqlite3_bind_int64(st->published_actors, 1, article);
+	sqlite3_bind_int64(st->published_actors, 2, sqlite3_last_insert_rowid(db));
+	if (!step_done(st->published_actors))
+		return false;
+	sqlite3_bind_int64(st->search, 1, article);
+	sqlite3_bind_text(st->search, 2, d->text != NULL ? d->text : "", (int)d->len, SQLITE_STATIC);
+	return step_done(st->search);
+}
+
 static bool put_documents(struct statements *st, int64_t article, const struct analysis *an)
 {
 	bool ok = true;
@@ -275,11 +310,11 @@ bool analysis_writer_put(struct analysis_writer *w, int64_t article_id, bool fre
 
 	/* The deletes cost more than the inserts (their cascades need
 	 * temporary tables): none for an article never analysed. */
-	for (int i = 0; ok && !fresh && i < 4; i++) {
+	for (int i = 0; ok && !fresh && i < NCLEAR; i++) {
 		sqlite3_bind_int64(st.clear[i], 1, article_id);
 		ok = step_done(st.clear[i]);
 	}
-	ok = ok && put_actors(&st, article_id, an, actor_ids);
+	ok = ok && put_actors(&st, article_id, an, actor_ids) && put_article(db, &st, article_id, d);
 	ok = ok && put_quotes(&st, article_id, d, an, actor_ids) &&
 	     put_events(db, &st, article_id, d, an, actor_ids) &&
 	     put_documents(&st, article_id, an);

@@ -163,6 +163,32 @@ static const char *const migrations[] = {
 	"ALTER TABLE events_new RENAME TO events;"
 	"CREATE INDEX events_by_article ON events(article_id);"
 	"CREATE INDEX events_by_day ON events(day_first, day_last);",
+
+	/* 5: the timeline.  An article's publication is an event of its own
+	 * (kind 'published', its title as the text, the actors of the
+	 * article and of its feed), so the timeline is one table read in date
+	 * order (events_timeline: day_first, then id) a window at a time.
+	 * Search is over the plain text the analysis reads, not the HTML:
+	 * the table search (FTS5) holds each analysed article's title and
+	 * text, written with its analysis; the old index of HTML, which
+	 * marked articles by rewriting their rows, goes.  Every article is
+	 * analysed again to fill both. */
+	"ALTER TABLE events ADD COLUMN kind TEXT NOT NULL DEFAULT 'text'"
+	"  CHECK (kind = 'text' OR kind = 'published');"
+	"DROP INDEX events_by_day;"
+	"CREATE INDEX events_timeline ON events(day_first);"
+	"DROP TRIGGER articles_fts_update;"
+	"DROP TRIGGER articles_fts_delete;"
+	"DROP TABLE articles_fts;"
+	"DROP INDEX articles_unindexed;"
+	"ALTER TABLE articles DROP COLUMN indexed;"
+	"CREATE VIRTUAL TABLE search USING fts5(title, text,"
+	"  tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN"
+	"  DELETE FROM search WHERE rowid = old.id;"
+	"END;"
+	"CREATE INDEX articles_unread ON articles(id) WHERE unread = 1;"
+	"INSERT OR IGNORE INTO analysis_pending (article_id) SELECT id FROM articles;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -50,7 +50,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * whether the entry changed. */
 	[ST_ART_UPDATE] = "UPDATE articles SET guid = ?2, link = ?3, title = ?4, author = ?5,"
 			  " published = ?6, updated = ?7, summary = ?8, content = ?9,"
-			  " categories = ?10, last_changed = ?11, indexed = 0"
+			  " categories = ?10, last_changed = ?11"
 			  " WHERE id = ?1 AND (guid IS NOT ?2 OR link IS NOT ?3 OR title IS NOT ?4"
 			  " OR author IS NOT ?5 OR published IS NOT ?6 OR updated IS NOT ?7"
 			  " OR summary IS NOT ?8 OR content IS NOT ?9 OR categories IS NOT ?10)",
@@ -339,20 +339,6 @@ bool store_feed_result(struct store *s, int64_t feed_id, const struct fetch_outc
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE;
-}
-
-bool store_index_pending(struct store *s)
-{
-	static const char sql[] =
-	    "BEGIN IMMEDIATE;"
-	    "INSERT INTO articles_fts (rowid, title, summary, content)"
-	    "  SELECT id, title, summary, content FROM articles WHERE indexed = 0;"
-	    "UPDATE articles SET indexed = 1 WHERE indexed = 0;"
-	    "COMMIT;";
-	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK)
-		return true;
-	store_rollback(s);
-	return false;
 }
 
 int64_t store_count(struct store *s, const char *table)

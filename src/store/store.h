@@ -64,10 +64,6 @@ struct fetch_outcome {
 
 bool store_feed_result(struct store *s, int64_t feed_id, const struct fetch_outcome *o);
 
-/* Adds the articles stored or changed since the last call to the
- * full-text index, in one transaction.  Searches call it first. */
-bool store_index_pending(struct store *s);
-
 /* Counts the rows of a table ("articles", "feeds"), -1 on error. */
 int64_t store_count(struct store *s, const char *table);
 

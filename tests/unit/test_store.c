@@ -15,6 +15,8 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "analyse/analysis.h"
+#include "store/analysis_store.h"
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -125,10 +127,11 @@ static void test_migrate_from_v1(void **state)
 	store_close(s);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), schema_latest_version());
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles"), 1);
-	/* Version 2's full-text index covers the rows that were there. */
-	assert_int_equal(raw_int(path, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH "
-				       "'export AND mofcom'"),
+	/* The rows that were there wait for their analysis, which fills the
+	 * search index (version 5) and the timeline. */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM analysis_pending WHERE article_id = 1"),
 			 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM search"), 0);
 }
 
 static int raw_exec_rc(const char *path, const char *sql)
@@ -253,46 +256,53 @@ static void test_dedup(void **state)
 	assert_int_equal(raw_int(path, "SELECT last_success FROM feeds"), 200);
 }
 
-static void test_full_text_index(void **state)
+/* Storing an analysis writes the article's publication event (its title,
+ * on its day) and its plain text for search; analysing it again replaces
+ * both; deleting the article takes its text out of the index. */
+static void test_search_and_publication(void **state)
 {
 	(void)state;
 	char *error = NULL;
 	char path[128];
-	snprintf(path, sizeof(path), "%s", path_in_dir("fts.db"));
+	snprintf(path, sizeof(path), "%s", path_in_dir("search.db"));
 	struct store *s = store_open(path, true, &error);
-	struct feed_conf conf = {.url = "https://example.org/fts"};
+	struct feed_conf conf = {.url = "https://example.org/search"};
 	struct feed_state fs;
 	assert_true(store_feed_prepare(s, &conf, &fs));
 	struct feed_entry a = entry("g1", NULL, "Port fees on Chinese ships");
-	struct feed_entry b = entry("g2", NULL, "Rare earth export controls");
+	a.published = 1760400000; /* 2025-10-14 */
+	a.has_published = true;
 	assert_int_equal(store_put_entry(s, fs.id, &a, 1, NULL), STORE_INSERTED);
-	assert_int_equal(store_put_entry(s, fs.id, &b, 1, NULL), STORE_INSERTED);
-	/* Stored, not yet indexed. */
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
-				       "MATCH 'port'"),
-			 0);
-	assert_true(store_index_pending(s));
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
-				       "MATCH 'port'"),
+
+	struct analysis_writer *w = analysis_writer_new(s);
+	assert_non_null(w);
+	struct analysis an;
+	memset(&an, 0, sizeof(an));
+	struct doc d = {.text = "Harbour fees start on Tuesday.", .len = 30};
+	assert_true(store_begin(s));
+	assert_true(analysis_writer_put(w, 1, true, &d, &an, NULL));
+	assert_true(store_commit(s));
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM search WHERE search MATCH 'harbour'"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM search WHERE search MATCH 'port'"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM events WHERE kind = 'published'"
+				       " AND day_first = '2025-10-14' AND precision = 'day'"
+				       " AND sentence = 'Port fees on Chinese ships'"),
 			 1);
-	/* A changed title leaves the index and comes back with its new words. */
-	a.title = "Harbour fees on Chinese ships";
-	assert_int_equal(store_put_entry(s, fs.id, &a, 2, NULL), STORE_UPDATED);
-	assert_true(store_index_pending(s));
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
-				       "MATCH 'port'"),
-			 0);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
-				       "MATCH 'harbour'"),
-			 1);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles WHERE indexed = 0"), 0);
-	/* The index agrees with its content table. */
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM articles_fts WHERE articles_fts "
-				       "MATCH 'chinese'"),
-			 1);
+	/* Again, with other words: one row each, the new words. */
+	d.text = "Docking charges start on Tuesday.";
+	d.len = strlen(d.text);
+	assert_true(store_begin(s));
+	assert_true(analysis_writer_put(w, 1, false, &d, &an, NULL));
+	assert_true(store_commit(s));
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM search WHERE search MATCH 'harbour'"), 0);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM search WHERE search MATCH 'docking'"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM events WHERE kind = 'published'"), 1);
+	analysis_writer_free(w);
 	feed_state_free(&fs);
 	store_close(s);
-	raw_exec(path, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')");
+	raw_exec(path, "PRAGMA foreign_keys = ON; DELETE FROM feeds");
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM search"), 0);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM events"), 0);
 }
 
 int main(void)
@@ -305,7 +315,7 @@ int main(void)
 		cmocka_unit_test(test_too_new),
 		cmocka_unit_test(test_missing_without_create),
 		cmocka_unit_test(test_dedup),
-		cmocka_unit_test(test_full_text_index),
+		cmocka_unit_test(test_search_and_publication),
 	};
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
