@@ -18,6 +18,8 @@
 #include "conf/feeds_conf.h"
 #include "parse/feed.h"
 #include "present/feed_json.h"
+#include "present/ui.h"
+#include "demo.h"
 #include "article_analysis.h"
 #include "refresh.h"
 #include "store/store.h"
@@ -29,7 +31,7 @@ enum {
 	EXIT_USAGE = 2,
 };
 
-enum command { CMD_NONE, CMD_PARSE, CMD_REFRESH, CMD_ANALYZE, CMD_REANALYZE };
+enum command { CMD_NONE, CMD_PARSE, CMD_REFRESH, CMD_ANALYZE, CMD_REANALYZE, CMD_DEMO };
 
 struct args {
 	enum command command;
@@ -71,6 +73,10 @@ static void usage(FILE *out)
 	      out);
 	fputs(_("      --reanalyze       analyse every stored article again (after editing\n"
 		"                        actors.conf)\n"),
+	      out);
+	fputs("\n", out);
+	fputs(_("Browsing (with no command, retl opens its user interface):\n"), out);
+	fputs(_("      --demo            open the user interface on the bundled demo corpus\n"),
 	      out);
 	fputs("\n", out);
 	fputs(_("Files:\n"), out);
@@ -130,6 +136,7 @@ enum {
 	OPT_ANALYZE,
 	OPT_DATE,
 	OPT_REANALYZE,
+	OPT_DEMO,
 };
 
 static int parse_args(int argc, char **argv, struct args *a)
@@ -142,6 +149,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		{"analyze", required_argument, NULL, OPT_ANALYZE},
 		{"date", required_argument, NULL, OPT_DATE},
 		{"reanalyze", no_argument, NULL, OPT_REANALYZE},
+		{"demo", no_argument, NULL, OPT_DEMO},
 		{"force", no_argument, NULL, OPT_FORCE},
 		{"wait", no_argument, NULL, OPT_WAIT},
 		{"jobs", required_argument, NULL, 'j'},
@@ -181,6 +189,9 @@ static int parse_args(int argc, char **argv, struct args *a)
 			break;
 		case OPT_REANALYZE:
 			a->command = CMD_REANALYZE;
+			break;
+		case OPT_DEMO:
+			a->command = CMD_DEMO;
 			break;
 		case OPT_FORCE:
 			a->refresh.force = true;
@@ -271,9 +282,11 @@ int main(int argc, char **argv)
 	case CMD_REANALYZE:
 		rc = reanalyze_command(a.refresh.db_path, a.refresh.verbosity);
 		break;
+	case CMD_DEMO:
+		rc = demo_run();
+		break;
 	default:
-		usage(stderr);
-		rc = EXIT_USAGE;
+		rc = ui_run(a.refresh.db_path, a.refresh.config_path);
 		break;
 	}
 	xmlCleanupParser();

@@ -147,6 +147,9 @@ static bool valid_text(const char *s)
 
 static bool valid_url(const char *url)
 {
+	/* a local file: file:///absolute/path */
+	if (strncasecmp(url, "file:///", 8) == 0)
+		return url[8] != '\0' && valid_text(url);
 	if (strncasecmp(url, "http://", 7) != 0 && strncasecmp(url, "https://", 8) != 0)
 		return false;
 	const char *host = strstr(url, "://") + 3;

@@ -150,6 +150,11 @@ static struct curl_slist *conditional_headers(const struct fetch_job *job)
 	return list;
 }
 
+static bool is_file_url(const char *url)
+{
+	return strncasecmp(url, "file:///", 8) == 0;
+}
+
 static CURL *make_easy(struct fetch_job *job, const struct fetch_options *o)
 {
 	CURL *easy = curl_easy_init();
@@ -159,7 +164,9 @@ static CURL *make_easy(struct fetch_job *job, const struct fetch_options *o)
 	curl_easy_setopt(easy, CURLOPT_URL, job->url);
 	curl_easy_setopt(easy, CURLOPT_PRIVATE, job);
 	curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+	/* A feed is read over the network, or from a local file when
+	 * feeds.conf says file:///; never redirected to a file. */
+	curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, is_file_url(job->url) ? "file" : "http,https");
 	curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(easy, CURLOPT_MAXREDIRS, 5L);
@@ -205,7 +212,8 @@ static void finish_job(struct fetch_job *job, CURLcode rc, size_t max_size)
 	} else if (job->http_status == 304) {
 		job->ok = true;
 		job->not_modified = true;
-	} else if (job->http_status >= 200 && job->http_status < 300) {
+	} else if ((job->http_status >= 200 && job->http_status < 300) ||
+		   (job->http_status == 0 && is_file_url(job->url))) {
 		job->ok = true;
 	} else {
 		char msg[64];

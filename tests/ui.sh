@@ -1,0 +1,135 @@
+#!/bin/sh
+# The user interface, driven in a real terminal (tmux) on the demo corpus:
+# open, scroll, read an article and come back, filter to MOFCOM, a date
+# range, a search, the quotes, help, resizing, quitting; hostile titles
+# and wide characters.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux not installed"
+	exit 0
+fi
+export RETL_DEMO_DIR="${top_srcdir:-.}/data/demo" RETL_ACTORS="${top_srcdir:-.}/actors.conf"
+export XDG_CONFIG_HOME="$WORK/cfg" TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8
+SOCK="$WORK/tmux.sock"
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+
+screen() { tmux -S "$SOCK" capture-pane -p; }
+keys() { tmux -S "$SOCK" send-keys "$@"; sleep 0.4; }
+# Waits up to 10 s for a text on the screen.
+wait_for() {
+	n=0
+	while [ $n -lt 50 ]; do
+		screen | grep -q -- "$1" && return 0
+		sleep 0.2
+		n=$((n + 1))
+	done
+	return 1
+}
+
+tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 30 \
+	"'$RETL' --demo; echo \"EXIT=\$?\"; sleep 30"
+
+wait_for "events, newest first"
+expect_eq "the demo opens on the timeline" "$?" 0
+expect_eq "rows are shown" "$(screen | sed -n '3,28p' | grep -c '20[0-9][0-9]')" 26
+keys j j j Down
+keys Enter
+wait_for "Actors:"
+expect_eq "Enter opens an article" "$?" 0
+keys q
+wait_for "events, newest first"
+expect_eq "q comes back to the timeline" "$?" 0
+
+keys a
+wait_for "type to filter"
+expect_eq "a opens the actor picker" "$?" 0
+keys M O F C O M Enter
+wait_for "actors: MOFCOM"
+expect_eq "the filter shows in the status line" "$?" 0
+rows=$(screen | sed -n '3,29p' | grep '20[0-9][0-9]')
+expect_eq "every row shown involves MOFCOM" \
+	"$(printf '%s\n' "$rows" | grep -vc 'MOFCOM')" 0
+expect_eq "and there are such rows" "$([ -n "$rows" ] && echo yes)" yes
+keys A
+keys d
+keys 2 0 2 5 - 1 0 Enter
+wait_for "dates: 2025-10-01..2025-10-31"
+expect_eq "d sets a date range" "$?" 0
+expect_eq "every row is in October 2025" \
+	"$(screen | sed -n '3,29p' | grep '20[0-9][0-9]' | grep -vc '^. *2025-\(10\|W4[0-4]\)')" 0
+keys d Enter
+keys / s o y b e a n s Enter
+wait_for "search: soybeans"
+expect_eq "/ searches" "$?" 0
+expect_eq "the search finds rows" "$(screen | sed -n '3,29p' | grep -c '20[0-9][0-9]')" \
+	"$(screen | sed -n '3,29p' | grep -c '20[0-9][0-9]' | awk '$1 > 0')"
+keys / BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace Enter
+keys '"'
+wait_for "retl quotes"
+expect_eq "\" shows the quotes" "$?" 0
+expect_eq "quotes have speakers" "$(screen | grep -c 'Scott Bessent')" \
+	"$(screen | grep -c 'Scott Bessent' | awk '$1 > 0')"
+keys q
+keys '?'
+wait_for "this help"
+expect_eq "? shows the help" "$?" 0
+keys q
+tmux -S "$SOCK" resize-window -x 60 -y 15
+sleep 0.5
+expect_eq "60x15 still draws the timeline" "$(screen | grep -c 'newest first')" 1
+tmux -S "$SOCK" resize-window -x 30 -y 8
+sleep 0.5
+expect_eq "30x8 says it is too small" "$(screen | grep -c 'too small')" 1
+tmux -S "$SOCK" resize-window -x 120 -y 30
+sleep 0.5
+expect_eq "back to 120x30" "$(screen | grep -c 'newest first')" 1
+
+# Wide characters: the row of the Chinese report keeps the columns.
+python3 - "$(screen)" <<'PY' >"$WORK/widths"
+import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+rows = [l for l in sys.argv[1].split("\n")[2:-1] if l.strip()]
+print(max(width(l) for l in rows) <= 120)
+PY
+expect_eq "no row is wider than the window" "$(cat "$WORK/widths")" True
+
+keys q
+wait_for "EXIT=0"
+expect_eq "q quits with status 0" "$?" 0
+expect_eq "the terminal is restored (the UI is gone)" "$(screen | grep -c 'newest first')" 0
+
+# Hostile titles: escape sequences, BEL, CR and a right-to-left override.
+mkdir -p "$WORK/hostile"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>H</title>
+<item><title>\033[31mRED\033[0m ring\007 CR\rX \342\200\256evil</title><guid>h1</guid><pubDate>Fri, 21 Nov 2025 08:00:00 GMT</pubDate>
+<description>&lt;p&gt;Body.&lt;/p&gt;</description></item>
+<item><title>商务部新闻发言人就稀土出口管制答记者问</title><guid>h2</guid><pubDate>Thu, 20 Nov 2025 08:00:00 GMT</pubDate>
+<description>&lt;p&gt;正文。&lt;/p&gt;</description></item></channel></rss>\n' >"$WORK/hostile/01-hostile.xml"
+export RETL_DEMO_DIR="$WORK/hostile"
+tmux -S "$SOCK" kill-server 2>/dev/null
+sleep 1
+tmux -S "$SOCK" -f /dev/null new-session -d -x 100 -y 20 \
+	"'$RETL' --demo; echo \"EXIT=\$?\"; sleep 30"
+wait_for "newest first"
+expect_eq "a feed of hostile titles opens" "$?" 0
+expect_eq "the title's words show" "$(screen | grep -c 'RED.*ring')" 1
+expect_eq "no escape sequence reaches the terminal" \
+	"$(tmux -S "$SOCK" capture-pane -p -e | grep -c "$(printf "\033")\[31m")" 0
+expect_eq "no right-to-left override reaches the terminal" \
+	"$(screen | grep -c "$(printf '\342\200\256')")" 0
+expect_eq "the Chinese title is shown whole" "$(screen | grep -c '答记者问')" 1
+python3 - "$(screen)" <<'PY' >"$WORK/cols"
+import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+rows = [l for l in sys.argv[1].split("\n") if "2025-11-2" in l]
+# the source column (feed name "hostile") starts at the same column in every row
+print(sorted(set(width(l[:l.rfind("hostile")]) for l in rows)))
+PY
+expect_eq "columns stay aligned with wide characters" "$(wc -w <"$WORK/cols" | tr -d ' ')" 1
+keys q
+wait_for "EXIT=0"
+expect_eq "and quits cleanly" "$?" 0
+done_testing
