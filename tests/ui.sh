@@ -75,6 +75,11 @@ keys '?'
 wait_for "this help"
 expect_eq "? shows the help" "$?" 0
 keys q
+expect_eq "the status line tells the last refresh" "$(screen | tail -1 | grep -c 'last refresh 20')" 1
+keys R
+wait_for "refresh done"
+expect_eq "R refreshes in the background and says when it is done" "$?" 0
+expect_eq "the timeline is still there after it" "$(screen | grep -c 'newest first')" 1
 tmux -S "$SOCK" resize-window -x 60 -y 15
 sleep 0.5
 expect_eq "60x15 still draws the timeline" "$(screen | grep -c 'newest first')" 1

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <wctype.h>
 
@@ -86,7 +87,9 @@ struct ui {
 	/* help */
 	int help_top;
 	char status[256];
+	char last_refresh[128]; /* "last refresh 2025-11-21 08:00, 2 feeds failing" */
 	pid_t refresh_pid;
+	time_t refresh_started;
 	bool colors;
 	bool quit;
 };
@@ -227,10 +230,13 @@ static void draw_status(const struct ui *u)
 	if (u->filter.search[0] != '\0')
 		snprintf(filter + strlen(filter), sizeof(filter) - strlen(filter), _("search: %s  "),
 			 u->filter.search);
-	if (u->status[0] != '\0')
+	if (u->refresh_pid > 0)
+		snprintf(line, sizeof(line), _("%srefreshing... %lds"), filter,
+			 (long)(time(NULL) - u->refresh_started));
+	else if (u->status[0] != '\0')
 		snprintf(line, sizeof(line), "%s%s", filter, u->status);
 	else
-		snprintf(line, sizeof(line), "%s%s", filter, _("? help  q quit"));
+		snprintf(line, sizeof(line), "%s%s  %s", filter, u->last_refresh, _("? help  q quit"));
 	put_text(LINES - 1, 0, line, COLS, role(u, C_STATUS), true);
 }
 
@@ -536,6 +542,22 @@ static void load_stats(struct ui *u)
 	if (!timeline_weeks(u->store, &u->filter, day, WEEKS, u->weeks))
 		memset(u->weeks, 0, sizeof(u->weeks));
 	u->count = timeline_count(u->store, &u->filter);
+	int64_t when;
+	int failing;
+	u->last_refresh[0] = '\0';
+	if (timeline_last_refresh(u->store, &when, &failing) && when > 0) {
+		char at[32];
+		time_t t = (time_t)when;
+		struct tm tm;
+		strftime(at, sizeof(at), "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
+		if (failing > 0)
+			snprintf(u->last_refresh, sizeof(u->last_refresh),
+				 ngettext("last refresh %s, %d feed failing",
+					  "last refresh %s, %d feeds failing", (unsigned long)failing),
+				 at, failing);
+		else
+			snprintf(u->last_refresh, sizeof(u->last_refresh), _("last refresh %s"), at);
+	}
 }
 
 static void reload(struct ui *u)
@@ -996,7 +1018,7 @@ static void start_refresh(struct ui *u)
 		_exit(127);
 	}
 	u->refresh_pid = pid;
-	snprintf(u->status, sizeof(u->status), _("refreshing..."));
+	u->refresh_started = time(NULL);
 }
 
 static void check_refresh(struct ui *u)

@@ -89,8 +89,12 @@ size_t ui_text_break(const wchar_t *w, size_t n, int cols)
 	size_t fit = ui_text_fit(w, n, cols, &used);
 	if (fit >= n)
 		return n;
-	for (size_t i = fit; i > 0; i--)
-		if (w[i - 1] == L' ' || w[i] == L' ')
+	/* before the last space that leaves the line its words whole */
+	for (size_t i = fit; i > 1; i--) {
+		if (w[i] == L' ')
 			return i;
+		if (w[i - 1] == L' ')
+			return i - 1;
+	}
 	return fit > 0 ? fit : 1;
 }

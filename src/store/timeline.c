@@ -195,6 +195,20 @@ int64_t timeline_count(struct store *s, const struct tl_filter *f)
 	return n;
 }
 
+/* Days since 1970-01-01 of a YYYY-MM-DD (the civil calendar's algorithm
+ * by days before each month, years of 365.2425 days). */
+static long day_number(const char *d)
+{
+	int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+	int m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 bool timeline_weeks(struct store *s, const struct tl_filter *f, const char *day, int nweeks,
 		    int *counts)
 {
@@ -202,17 +216,18 @@ bool timeline_weeks(struct store *s, const struct tl_filter *f, const char *day,
 	char *query = where_of(f, &w);
 	struct buf sql;
 	buf_init(&sql);
-	/* Whole weeks back from day's: week k holds the days that lie
-	 * 7k to 7k+6 days before the end of day's week (a Sunday). */
-	buf_puts(&sql, "SELECT CAST((julianday(?1, 'weekday 0') - julianday(e.day_first)) / 7 AS"
-		       " INTEGER) AS k, count(*) FROM events e WHERE e.day_first <= date(?1,"
+	/* Counted by day in index order (no sort, no date arithmetic per
+	 * row), then into weeks here: week k ends 7k days before the Sunday
+	 * that ends day's week. */
+	buf_puts(&sql, "SELECT e.day_first, count(*) FROM events e WHERE e.day_first <= date(?1,"
 		       " 'weekday 0') AND e.day_first > date(?1, 'weekday 0', ?2) AND");
 	buf_append(&sql, w.sql.data, w.sql.len);
-	buf_puts(&sql, " GROUP BY k");
+	buf_puts(&sql, " GROUP BY e.day_first");
 	buf_putc(&sql, '\0');
 	char back[32];
 	snprintf(back, sizeof(back), "-%d days", 7 * nweeks);
 	memset(counts, 0, (size_t)nweeks * sizeof(*counts));
+	long now = day_number(day), sunday = now + (7 - ((now + 4) % 7)) % 7; /* 1970-01-01: Thu */
 	sqlite3_stmt *st;
 	bool ok = false;
 	if (sqlite3_prepare_v2(store_db(s), sql.data, -1, &st, NULL) == SQLITE_OK) {
@@ -222,9 +237,12 @@ bool timeline_weeks(struct store *s, const struct tl_filter *f, const char *day,
 		bind_where(st, &w, &at);
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int k = sqlite3_column_int(st, 0);
+			const char *d = (const char *)sqlite3_column_text(st, 0);
+			if (d == NULL || strlen(d) != 10)
+				continue;
+			long k = (sunday - day_number(d)) / 7;
 			if (k >= 0 && k < nweeks)
-				counts[k] = sqlite3_column_int(st, 1);
+				counts[k] += sqlite3_column_int(st, 1);
 		}
 		ok = rc == SQLITE_DONE;
 		sqlite3_finalize(st);
@@ -419,8 +437,13 @@ struct tl_actor *timeline_actors(struct store *s, const struct tl_filter *f, siz
 {
 	struct buf sql;
 	buf_init(&sql);
-	buf_puts(&sql, "SELECT ac.id, ac.name, (SELECT count(*) FROM event_actors ea"
-		       " JOIN events e ON e.id = ea.event_id WHERE ea.actor_id = ac.id");
+	/* Without dates, the index of event_actors alone counts them. */
+	if (f->from[0] == '\0' && f->to[0] == '\0')
+		buf_puts(&sql, "SELECT ac.id, ac.name, (SELECT count(*) FROM event_actors ea"
+			       " WHERE ea.actor_id = ac.id");
+	else
+		buf_puts(&sql, "SELECT ac.id, ac.name, (SELECT count(*) FROM event_actors ea"
+			       " JOIN events e ON e.id = ea.event_id WHERE ea.actor_id = ac.id");
 	if (f->from[0] != '\0')
 		buf_puts(&sql, " AND e.day_last >= ?1");
 	if (f->to[0] != '\0')
@@ -460,6 +483,24 @@ void tl_actors_free(struct tl_actor *a, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(a[i].name);
 	free(a);
+}
+
+bool timeline_last_refresh(struct store *s, int64_t *when, int *failing)
+{
+	sqlite3_stmt *st;
+	*when = 0;
+	*failing = 0;
+	if (sqlite3_prepare_v2(store_db(s),
+			       "SELECT coalesce(max(last_fetch), 0), count(last_error) FROM feeds", -1,
+			       &st, NULL) != SQLITE_OK)
+		return false;
+	bool ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok) {
+		*when = sqlite3_column_int64(st, 0);
+		*failing = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return ok;
 }
 
 /* ---- dates ------------------------------------------------------------ */

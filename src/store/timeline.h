@@ -96,6 +96,9 @@ struct tl_actor {
 struct tl_actor *timeline_actors(struct store *s, const struct tl_filter *f, size_t *n);
 void tl_actors_free(struct tl_actor *a, size_t n);
 
+/* When feeds were last fetched (0: never) and how many failed then. */
+bool timeline_last_refresh(struct store *s, int64_t *when, int *failing);
+
 /* "2025", "2025-04", "2025-04-09" into the first and last day they cover. */
 bool timeline_day_range(const char *s, char first[11], char last[11]);
 
