@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common/util.h"
+#include "fetch/fetch.h"
 #include "store/store_db.h"
 
 /* ---- the filter as SQL ------------------------------------------------ */
@@ -92,6 +93,15 @@ static char *column_dup(sqlite3_stmt *st, int i)
 	return xstrdup(t != NULL ? (const char *)t : "");
 }
 
+/* The feed's name or title, else its URL without a password. */
+static char *source_of(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) != SQLITE_NULL)
+		return column_dup(st, i);
+	const unsigned char *url = sqlite3_column_text(st, i + 1);
+	return url_redact(url != NULL ? (const char *)url : "");
+}
+
 static void column_copy(sqlite3_stmt *st, int i, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
@@ -121,7 +131,7 @@ int timeline_page(struct store *s, const struct tl_filter *f, bool oldest_first,
 		       " WHERE ea.event_id = e.id ORDER BY ac.id IN (");
 	buf_puts(&sql, first);
 	buf_puts(&sql, ") DESC, ac.name LIMIT 4)),"
-		       " e.sentence, coalesce(f.name, f.title, f.url)"
+		       " e.sentence, coalesce(f.name, f.title), f.url"
 		       " FROM events e JOIN articles a ON a.id = e.article_id"
 		       " JOIN feeds f ON f.id = a.feed_id WHERE");
 	buf_append(&sql, w.sql.data, w.sql.len);
@@ -153,7 +163,7 @@ int timeline_page(struct store *s, const struct tl_filter *f, bool oldest_first,
 			r->unread = sqlite3_column_int(st, 5) != 0;
 			r->actors = column_dup(st, 6);
 			r->text = column_dup(st, 7);
-			r->source = column_dup(st, 8);
+			r->source = source_of(st, 8);
 		}
 		sqlite3_finalize(st);
 	}
@@ -300,7 +310,7 @@ struct tl_article *timeline_article(struct store *s, int64_t id)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT coalesce(a.title, ''), coalesce(a.link, ''),"
-			       " coalesce(f.name, f.title, f.url),"
+			       " coalesce(f.name, f.title), f.url,"
 			       " date(coalesce(a.published, a.updated, a.first_seen), 'unixepoch'),"
 			       " (SELECT text FROM search WHERE rowid = a.id)"
 			       " FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
@@ -313,9 +323,9 @@ struct tl_article *timeline_article(struct store *s, int64_t id)
 		a->id = id;
 		a->title = column_dup(st, 0);
 		a->link = column_dup(st, 1);
-		a->source = column_dup(st, 2);
-		a->date = column_dup(st, 3);
-		a->text = sqlite3_column_type(st, 4) == SQLITE_NULL ? NULL : column_dup(st, 4);
+		a->source = source_of(st, 2);
+		a->date = column_dup(st, 4);
+		a->text = sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : column_dup(st, 5);
 	}
 	sqlite3_finalize(st);
 	if (a == NULL)
