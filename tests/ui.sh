@@ -129,7 +129,7 @@ python3 - "$(screen)" <<'PY' >"$WORK/cols"
 import sys, unicodedata
 def width(s):
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-rows = [l for l in sys.argv[1].split("\n") if "2025-11-2" in l]
+rows = [l for l in sys.argv[1].split("\n") if "2025-11-2" in l and "hostile" in l]
 # the source column (feed name "hostile") starts at the same column in every row
 print(sorted(set(width(l[:l.rfind("hostile")]) for l in rows)))
 PY

@@ -70,6 +70,7 @@ struct ui {
 	int nrows, cur, top;
 	bool at_start, at_end;
 	int weeks[WEEKS];
+	long weeks_end; /* the week the sparkline ends in: the cursor's */
 	int64_t count;
 	/* the article */
 	struct tl_article *article;
@@ -188,7 +189,7 @@ static const char *const spark_marks[] = {" ", "\u2581", "\u2582", "\u2583", "\u
 /* Events per week as a sparkline, oldest week on the left. */
 static void draw_sparkline(const struct ui *u, int y)
 {
-	int max = 0, width = COLS - 16;
+	int max = 0, width = COLS - 32;
 	int nweeks = width < WEEKS ? width : WEEKS;
 	for (int i = 0; i < nweeks; i++)
 		if (u->weeks[i] > max)
@@ -205,8 +206,9 @@ static void draw_sparkline(const struct ui *u, int y)
 			addch(level == 0 ? ' ' : level < 4 ? '.' : level < 7 ? ':' : '|');
 	}
 	attroff(role(u, C_SPARK));
-	char label[32];
-	snprintf(label, sizeof(label), _(" %d weeks, max %d"), nweeks, max);
+	char label[64];
+	snprintf(label, sizeof(label), _(" %d weeks to %s, max %d"), nweeks,
+		 u->nrows > 0 ? u->rows[u->cur].day : "", max);
 	put_text(y, nweeks, label, COLS - nweeks, A_NORMAL, false);
 }
 
@@ -333,7 +335,8 @@ static void draw_quotes(struct ui *u)
 			 q->actor[0] ? ")" : "");
 		int x = put_text(1 + i, 0, q->date, 11, role(u, C_DATE) | sel, true);
 		int who_w = COLS >= 80 ? 30 : 18;
-		x += put_text(1 + i, x, who, who_w, role(u, C_ACTORS) | sel, true);
+		x += put_text(1 + i, x, who, who_w - 1, role(u, C_ACTORS) | sel, true);
+		x += put_text(1 + i, x, " ", 1, sel, true);
 		put_text(1 + i, x, q->text, COLS - x, role(u, C_QUOTE) | sel, true);
 	}
 }
@@ -529,18 +532,37 @@ static void move_cursor(struct ui *u, int by)
 
 /* Counts and the sparkline for the filter: read after the first screen
  * is drawn, as they read more than one window. */
-static void load_stats(struct ui *u)
+/* The sparkline: the weeks up to the one of the row under the cursor (or
+ * the end of the date range), read again when the cursor enters another
+ * week. */
+static void load_weeks(struct ui *u)
 {
 	char day[11];
-	if (u->filter.to[0] != '\0')
+	if (u->nrows > 0)
+		memcpy(day, u->rows[u->cur].day, sizeof(day));
+	else if (u->filter.to[0] != '\0')
 		memcpy(day, u->filter.to, sizeof(day));
-	else if (u->nrows > 0)
-		memcpy(day, u->oldest_first ? u->rows[u->nrows - 1].day : u->rows[0].day,
-		       sizeof(day));
 	else
 		snprintf(day, sizeof(day), "1970-01-01");
+	if (strlen(day) != 10)
+		return;
+	u->weeks_end = timeline_week_of(day);
 	if (!timeline_weeks(u->store, &u->filter, day, WEEKS, u->weeks))
 		memset(u->weeks, 0, sizeof(u->weeks));
+}
+
+static void follow_weeks(struct ui *u)
+{
+	if (u->view == VIEW_TIMELINE && u->nrows > 0 && strlen(u->rows[u->cur].day) == 10 &&
+	    timeline_week_of(u->rows[u->cur].day) != u->weeks_end)
+		load_weeks(u);
+}
+
+/* Counts and the sparkline for the filter: read after the first screen
+ * is drawn, as they read more than one window. */
+static void load_stats(struct ui *u)
+{
+	load_weeks(u);
 	u->count = timeline_count(u->store, &u->filter);
 	int64_t when;
 	int failing;
@@ -1357,6 +1379,7 @@ int ui_run(const char *db_path, const char *config_path)
 		if (kind == ERR)
 			continue;
 		handle_key(u, kind, c);
+		follow_weeks(u);
 	}
 	endwin();
 

@@ -219,6 +219,12 @@ static long day_number(const char *d)
 	return era * 146097 + doe - 719468;
 }
 
+long timeline_week_of(const char *day)
+{
+	long n = day_number(day);
+	return n + (7 - ((n + 4) % 7 + 7) % 7) % 7; /* 1970-01-01 was a Thursday */
+}
+
 bool timeline_weeks(struct store *s, const struct tl_filter *f, const char *day, int nweeks,
 		    int *counts)
 {
@@ -237,7 +243,7 @@ bool timeline_weeks(struct store *s, const struct tl_filter *f, const char *day,
 	char back[32];
 	snprintf(back, sizeof(back), "-%d days", 7 * nweeks);
 	memset(counts, 0, (size_t)nweeks * sizeof(*counts));
-	long now = day_number(day), sunday = now + (7 - ((now + 4) % 7)) % 7; /* 1970-01-01: Thu */
+	long sunday = timeline_week_of(day);
 	sqlite3_stmt *st;
 	bool ok = false;
 	if (sqlite3_prepare_v2(store_db(s), sql.data, -1, &st, NULL) == SQLITE_OK) {

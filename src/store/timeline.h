@@ -51,6 +51,8 @@ void tl_row_free(struct tl_row *r);
  * week of day, at most nweeks: counts[0] is that week.  false on error. */
 bool timeline_weeks(struct store *s, const struct tl_filter *f, const char *day, int nweeks,
 		    int *counts);
+/* The week of a YYYY-MM-DD: the day number of the Sunday that ends it. */
+long timeline_week_of(const char *day);
 /* Events under the filter; -1 on error. */
 int64_t timeline_count(struct store *s, const struct tl_filter *f);
 
