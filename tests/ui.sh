@@ -176,4 +176,24 @@ expect_eq "its new events show on the next reload" "$?" 0
 keys q
 wait_for "EXIT=0"
 expect_eq "the UI quits cleanly after it" "$?" 0
+
+# The same walk under valgrind: no invalid access, no leak.
+if command -v valgrind >/dev/null 2>&1; then
+	tmux -S "$SOCK" kill-server 2>/dev/null
+	sleep 1
+	tmux -S "$SOCK" -f /dev/null new-session -d -x 100 -y 30 \
+		"valgrind -q --leak-check=full --show-leak-kinds=definite \
+		--errors-for-leak-kinds=definite --error-exitcode=9 \
+		'$RETL' --db '$WORK/live.db' --config '$WORK/live.conf' 2>'$WORK/vg.log'; \
+		echo \"EXIT=\$?\"; sleep 30"
+	wait_for "Port fees"
+	for k in j Enter q a M Enter '"' Enter q q '?' q s / p o r t Enter n G g; do
+		keys "$k"
+	done
+	keys q
+	sleep 1
+	wait_for "EXIT="
+	expect_eq "under valgrind: exit 0, no errors, no leaks" "$(screen | grep -o 'EXIT=[0-9]*')" EXIT=0
+	[ -s "$WORK/vg.log" ] && sed 's/^/# /' "$WORK/vg.log" | head -20
+fi
 done_testing

@@ -232,7 +232,12 @@ static void draw_status(const struct ui *u)
 	if (u->filter.search[0] != '\0')
 		snprintf(filter + strlen(filter), sizeof(filter) - strlen(filter), _("search: %s  "),
 			 u->filter.search);
-	if (u->refresh_pid > 0)
+	int done, total;
+	if (u->refresh_pid > 0 &&
+	    timeline_feeds_done(u->store, (int64_t)u->refresh_started, &done, &total))
+		snprintf(line, sizeof(line), _("%srefreshing: %d of %d feeds, %lds"), filter, done,
+			 total, (long)(time(NULL) - u->refresh_started));
+	else if (u->refresh_pid > 0)
 		snprintf(line, sizeof(line), _("%srefreshing... %lds"), filter,
 			 (long)(time(NULL) - u->refresh_started));
 	else if (u->status[0] != '\0')

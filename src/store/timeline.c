@@ -501,6 +501,24 @@ void tl_actors_free(struct tl_actor *a, size_t n)
 	free(a);
 }
 
+bool timeline_feeds_done(struct store *s, int64_t since, int *done, int *total)
+{
+	sqlite3_stmt *st;
+	*done = *total = 0;
+	if (sqlite3_prepare_v2(store_db(s),
+			       "SELECT count(*), count(CASE WHEN last_fetch >= ?1 THEN 1 END) FROM feeds",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, since);
+	bool ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok) {
+		*total = sqlite3_column_int(st, 0);
+		*done = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
 bool timeline_last_refresh(struct store *s, int64_t *when, int *failing)
 {
 	sqlite3_stmt *st;

@@ -98,6 +98,9 @@ struct tl_actor {
 struct tl_actor *timeline_actors(struct store *s, const struct tl_filter *f, size_t *n);
 void tl_actors_free(struct tl_actor *a, size_t n);
 
+/* Of the feeds, how many were fetched at or after since. */
+bool timeline_feeds_done(struct store *s, int64_t since, int *done, int *total);
+
 /* When feeds were last fetched (0: never) and how many failed then. */
 bool timeline_last_refresh(struct store *s, int64_t *when, int *failing);
 
