@@ -31,6 +31,7 @@
 #define PAGE 128
 #define WINDOW_ROWS (4 * PAGE)
 #define WEEKS 52
+#define SPARSE_EVENTS 20000
 #define MIN_COLS 40
 #define MIN_LINES 10
 
@@ -965,14 +966,19 @@ static void apply_picker(struct ui *u)
 		if (k >= 0)
 			u->picked[k] = true;
 	}
+	int64_t events = 0;
 	for (size_t i = 0; i < u->nactors && i < 512 && u->filter.nactors < TL_MAX_ACTORS; i++) {
 		if (!u->picked[i])
 			continue;
+		events += u->actors[i].events;
 		u->filter.actors[u->filter.nactors++] = u->actors[i].id;
 		size_t used = strlen(u->filter_names);
 		snprintf(u->filter_names + used, sizeof(u->filter_names) - used, "%s%s",
 			 used > 0 ? ", " : "", u->actors[i].name);
 	}
+	/* Below this many events, sorting an actor's events costs less than
+	 * walking the timeline for them. */
+	u->filter.sparse_actors = events < SPARSE_EVENTS;
 	u->view = u->back;
 	if (u->view == VIEW_QUOTES) {
 		u->quote_offset = u->quote_cur = 0;

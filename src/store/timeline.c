@@ -67,8 +67,11 @@ static char *where_of(const struct tl_filter *f, struct where *w)
 		w->texts[w->ntexts++] = query;
 	}
 	if (f->nactors > 0) {
-		buf_puts(&w->sql, " AND EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id"
-				  " AND x.actor_id IN (");
+		buf_puts(&w->sql, f->sparse_actors
+				      ? " AND e.id IN (SELECT x.event_id FROM event_actors x WHERE"
+					" x.actor_id IN ("
+				      : " AND EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id"
+					" AND x.actor_id IN (");
 		for (size_t i = 0; i < f->nactors && i < TL_MAX_ACTORS; i++) {
 			buf_puts(&w->sql, i > 0 ? ", ?" : "?");
 			w->ints[w->nints++] = f->actors[i];

@@ -19,6 +19,10 @@ struct store;
 struct tl_filter {
 	int64_t actors[TL_MAX_ACTORS];
 	size_t nactors;
+	/* The actors have few events (the UI knows from the picker's
+	 * counts): read them through event_actors and sort, instead of
+	 * walking the timeline for the rare row that involves them. */
+	bool sparse_actors;
 	char from[11], to[11]; /* YYYY-MM-DD or "" */
 	char search[256];
 };
