@@ -18,11 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "common/i18n.h"
+#include "analyse/scan.h"
 #include "common/util.h"
 
 /* Config files are small; anything bigger is a mistake or an attack. */
@@ -331,16 +329,8 @@ struct run {
  * as negative and end the run. */
 static size_t alnum_run_end(const unsigned char *s, size_t i)
 {
-	const __m128i case_bit = _mm_set1_epi8(0x20), before_a = _mm_set1_epi8('a' - 1),
-		      after_z = _mm_set1_epi8('z' + 1), before_0 = _mm_set1_epi8('0' - 1),
-		      after_9 = _mm_set1_epi8('9' + 1);
 	for (;;) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i lower = _mm_or_si128(x, case_bit);
-		__m128i letter =
-		    _mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z));
-		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, before_0), _mm_cmplt_epi8(x, after_9));
-		unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
+		unsigned other = not_alnum16(s + i);
 		if (other != 0)
 			return i + (size_t)__builtin_ctz(other);
 		i += 16;

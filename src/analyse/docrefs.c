@@ -12,6 +12,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "analyse/scan.h"
 #include "common/util.h"
 
 /* Documents that are cited by kind and number. */
@@ -111,16 +112,8 @@ static size_t next_capital_or_digit(const char *t, size_t i, size_t len)
  * mispredicted branch. */
 static size_t alnum_end(const char *t, size_t i, size_t len)
 {
-	const __m128i case_bit = _mm_set1_epi8(0x20), before_a = _mm_set1_epi8('a' - 1),
-		      after_z = _mm_set1_epi8('z' + 1), before_0 = _mm_set1_epi8('0' - 1),
-		      after_9 = _mm_set1_epi8('9' + 1);
 	while (i + 16 <= len) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-		__m128i lower = _mm_or_si128(x, case_bit);
-		__m128i letter =
-		    _mm_and_si128(_mm_cmpgt_epi8(lower, before_a), _mm_cmplt_epi8(lower, after_z));
-		__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, before_0), _mm_cmplt_epi8(x, after_9));
-		unsigned other = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) & 0xFFFFu;
+		unsigned other = not_alnum16(t + i);
 		if (other != 0)
 			return i + (size_t)__builtin_ctz(other);
 		i += 16;
