@@ -76,7 +76,7 @@ struct ui {
 	/* the article */
 	struct tl_article *article;
 	struct line *lines;
-	size_t nlines, line_top;
+	size_t nlines, lines_cap, line_top;
 	/* the quotes */
 	struct tl_quote_row quotes[PAGE];
 	int nquotes, quote_cur, quote_offset;
@@ -197,6 +197,8 @@ static void draw_sparkline(const struct ui *u, int y)
 			max = u->weeks[i];
 	move(y, 0);
 	clrtoeol();
+	if (u->nrows == 0)
+		return;
 	attron(role(u, C_SPARK));
 	bool utf8 = MB_CUR_MAX > 1;
 	for (int i = nweeks - 1; i >= 0; i--) {
@@ -278,6 +280,12 @@ static int list_height(void)
 	return LINES - 3; /* title, sparkline, status */
 }
 
+static bool filtered(const struct ui *u)
+{
+	return u->filter.nactors > 0 || u->filter.from[0] != '\0' || u->filter.to[0] != '\0' ||
+	       u->filter.search[0] != '\0';
+}
+
 static void draw_timeline(struct ui *u)
 {
 	char what[128];
@@ -297,7 +305,11 @@ static void draw_timeline(struct ui *u)
 		if (r < u->nrows)
 			draw_row(u, 2 + i, &u->rows[r], r == u->cur);
 		else if (i == 0 && u->nrows == 0)
-			put_text(2, 0, _("No events under this filter."), COLS, A_NORMAL, false);
+			put_text(2, 0,
+				 filtered(u) ? _("No events under this filter.")
+					     : _("No events yet: list feeds in feeds.conf, then press R "
+						 "(or run retl --refresh)."),
+				 COLS, A_NORMAL, false);
 	}
 }
 
@@ -606,13 +618,16 @@ static void free_lines(struct ui *u)
 	}
 	free(u->lines);
 	u->lines = NULL;
-	u->nlines = u->line_top = 0;
+	u->nlines = u->lines_cap = u->line_top = 0;
 }
 
 static void add_line(struct ui *u, const wchar_t *w, const unsigned char *q, size_t n,
 		     attr_t attr, size_t offset)
 {
-	u->lines = xrealloc(u->lines, (u->nlines + 1) * sizeof(*u->lines));
+	if (u->nlines == u->lines_cap) {
+		u->lines_cap = u->lines_cap ? 2 * u->lines_cap : 64;
+		u->lines = xrealloc(u->lines, u->lines_cap * sizeof(*u->lines));
+	}
 	struct line *l = &u->lines[u->nlines++];
 	l->text = xmalloc((n + 1) * sizeof(*l->text));
 	l->quoted = xmalloc(n + 1);
@@ -660,9 +675,9 @@ static void add_plain(struct ui *u, const char *s, attr_t attr)
 
 /* One paragraph [start, end) of the text: its characters cleaned, each
  * marked when a quote covers its byte. */
-static void add_paragraph(struct ui *u, const char *text, size_t start, size_t end)
+static void add_paragraph(struct ui *u, const char *text, const unsigned char *in_quote,
+			  size_t start, size_t end)
 {
-	const struct tl_article *a = u->article;
 	size_t cap = end - start + 1, n = 0;
 	wchar_t *w = xmalloc(cap * sizeof(*w));
 	unsigned char *q = xmalloc(cap);
@@ -680,17 +695,15 @@ static void add_paragraph(struct ui *u, const char *text, size_t start, size_t e
 		}
 		size_t at = i;
 		i += r;
+		bool quoted = in_quote[at] != 0;
 		if (iswspace((wint_t)c)) {
 			if (!space)
-				w[n] = L' ', q[n] = 0, off[n] = at, n++;
+				w[n] = L' ', q[n] = quoted, off[n] = at, n++;
 			space = true;
 			continue;
 		}
 		if (ui_char_hidden(c))
 			continue;
-		bool quoted = false;
-		for (size_t k = 0; k < a->nquotes && !quoted; k++)
-			quoted = at >= a->quotes[k].start && at < a->quotes[k].end;
 		w[n] = c, q[n] = quoted, off[n] = at, n++;
 		space = false;
 	}
@@ -725,13 +738,19 @@ static void build_article(struct ui *u)
 	} else {
 		const char *t = a->text;
 		size_t len = strlen(t);
+		/* which bytes are quoted, marked once: a lookup a character */
+		unsigned char *in_quote = xcalloc(len + 1, 1);
+		for (size_t k = 0; k < a->nquotes; k++)
+			for (size_t b = a->quotes[k].start; b < a->quotes[k].end && b < len; b++)
+				in_quote[b] = 1;
 		for (size_t i = 0; i < len;) {
 			const char *p = strstr(t + i, "\n\n");
 			size_t end = p != NULL ? (size_t)(p - t) : len;
-			add_paragraph(u, t, i, end);
+			add_paragraph(u, t, in_quote, i, end);
 			add_line(u, L"", NULL, 0, A_NORMAL, end);
 			i = p != NULL ? end + 2 : len;
 		}
+		free(in_quote);
 	}
 	if (a->nquotes > 0) {
 		add_plain(u, _("Quotes"), A_BOLD);
