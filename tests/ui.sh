@@ -177,6 +177,17 @@ keys q
 wait_for "EXIT=0"
 expect_eq "the UI quits cleanly after it" "$?" 0
 
+# A first run, on an empty database: a hint, not a blank screen.
+tmux -S "$SOCK" kill-server 2>/dev/null
+sleep 1
+tmux -S "$SOCK" -f /dev/null new-session -d -x 100 -y 12 \
+	"'$RETL' --db '$WORK/empty.db'; echo \"EXIT=\$?\"; sleep 30"
+wait_for "No events yet"
+expect_eq "an empty database says how to fill it" "$?" 0
+keys q
+wait_for "EXIT=0"
+expect_eq "and quits with 0" "$?" 0
+
 # The same walk under valgrind: no invalid access, no leak.
 if command -v valgrind >/dev/null 2>&1; then
 	tmux -S "$SOCK" kill-server 2>/dev/null
