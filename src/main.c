@@ -20,6 +20,7 @@
 #include "present/feed_json.h"
 #include "present/ui.h"
 #include "demo.h"
+#include "summarise.h"
 #include "article_analysis.h"
 #include "refresh.h"
 #include "store/store.h"
@@ -31,7 +32,7 @@ enum {
 	EXIT_USAGE = 2,
 };
 
-enum command { CMD_NONE, CMD_PARSE, CMD_REFRESH, CMD_ANALYZE, CMD_REANALYZE, CMD_DEMO };
+enum command { CMD_NONE, CMD_PARSE, CMD_REFRESH, CMD_ANALYZE, CMD_REANALYZE, CMD_DEMO, CMD_SUMMARY };
 
 struct args {
 	enum command command;
@@ -41,6 +42,7 @@ struct args {
 	const char *url;
 	size_t max_size;
 	struct refresh_args refresh;
+	struct summarise_args summary;
 };
 
 static void usage(FILE *out)
@@ -79,6 +81,18 @@ static void usage(FILE *out)
 	fputs(_("      --demo            open the user interface on the bundled demo corpus\n"),
 	      out);
 	fputs("\n", out);
+	fputs(_("Summaries:\n"), out);
+	fputs(_("      --since DATE      print what happened from DATE (YYYY, YYYY-MM or\n"
+		"                        YYYY-MM-DD) on\n"
+		"      --until DATE      ... up to the end of DATE\n"
+		"      --actor NAME      ... involving this actor (name or alias; repeatable)\n"
+		"      --feed NAME       ... reported by this feed\n"
+		"      --tag TAG         ... reported by feeds with this tag\n"
+		"      --grep WORDS      ... in articles holding all these words\n"
+		"      --format FORMAT   text (default), markdown, json or csv\n"
+		"      --limit N         at most N events\n"),
+	      out);
+	fputs("\n", out);
 	fputs(_("Files:\n"), out);
 	fputs(_("      --db PATH         the database (env RETL_DB; default\n"
 		"                        ~/.local/share/retl/retl.db)\n"),
@@ -113,6 +127,16 @@ static bool parse_jobs(const char *s, int *out)
 	return true;
 }
 
+static bool parse_jobs_limit(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || v < 1 || v > 100000000)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
 __attribute__((format(printf, 1, 2))) static int bad_usage(const char *fmt, ...)
 {
 	va_list ap;
@@ -137,6 +161,14 @@ enum {
 	OPT_DATE,
 	OPT_REANALYZE,
 	OPT_DEMO,
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_ACTOR,
+	OPT_FEED,
+	OPT_TAG,
+	OPT_GREP,
+	OPT_FORMAT,
+	OPT_LIMIT,
 };
 
 static int parse_args(int argc, char **argv, struct args *a)
@@ -150,6 +182,14 @@ static int parse_args(int argc, char **argv, struct args *a)
 		{"date", required_argument, NULL, OPT_DATE},
 		{"reanalyze", no_argument, NULL, OPT_REANALYZE},
 		{"demo", no_argument, NULL, OPT_DEMO},
+		{"since", required_argument, NULL, OPT_SINCE},
+		{"until", required_argument, NULL, OPT_UNTIL},
+		{"actor", required_argument, NULL, OPT_ACTOR},
+		{"feed", required_argument, NULL, OPT_FEED},
+		{"tag", required_argument, NULL, OPT_TAG},
+		{"grep", required_argument, NULL, OPT_GREP},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"limit", required_argument, NULL, OPT_LIMIT},
 		{"force", no_argument, NULL, OPT_FORCE},
 		{"wait", no_argument, NULL, OPT_WAIT},
 		{"jobs", required_argument, NULL, 'j'},
@@ -192,6 +232,34 @@ static int parse_args(int argc, char **argv, struct args *a)
 			break;
 		case OPT_DEMO:
 			a->command = CMD_DEMO;
+			break;
+		case OPT_SINCE:
+			a->command = CMD_SUMMARY;
+			a->summary.since = optarg;
+			break;
+		case OPT_UNTIL:
+			a->summary.until = optarg;
+			break;
+		case OPT_ACTOR:
+			if (a->summary.nactors >= 16)
+				return bad_usage(_("at most 16 --actor options"));
+			a->summary.actors[a->summary.nactors++] = optarg;
+			break;
+		case OPT_FEED:
+			a->summary.feed = optarg;
+			break;
+		case OPT_TAG:
+			a->summary.tag = optarg;
+			break;
+		case OPT_GREP:
+			a->summary.grep = optarg;
+			break;
+		case OPT_FORMAT:
+			a->summary.format = optarg;
+			break;
+		case OPT_LIMIT:
+			if (!parse_jobs_limit(optarg, &a->summary.limit))
+				return bad_usage(_("--limit needs a positive number, not '%s'"), optarg);
 			break;
 		case OPT_FORCE:
 			a->refresh.force = true;
@@ -284,6 +352,10 @@ int main(int argc, char **argv)
 		break;
 	case CMD_DEMO:
 		rc = demo_run();
+		break;
+	case CMD_SUMMARY:
+		a.summary.db_path = a.refresh.db_path;
+		rc = summarise_run(&a.summary);
 		break;
 	default:
 		rc = ui_run(a.refresh.db_path, a.refresh.config_path);

@@ -1,0 +1,22 @@
+/* Feed text made safe for any output, whatever the locale: UTF-8 decoded
+ * by hand, invalid sequences dropped, C0 and C1 controls, DEL and the
+ * bidirectional marks, embeddings, overrides and isolates dropped (so no
+ * escape sequence or reordering reaches a terminal or a file), blanks
+ * folded to single spaces. */
+#ifndef RETL_SAFETEXT_H
+#define RETL_SAFETEXT_H
+
+#include <stddef.h>
+
+/* A fresh, cleaned copy of s. */
+char *safe_text(const char *s);
+
+/* The columns a cleaned string takes on a terminal: two for East Asian
+ * wide characters, none for combining marks, one for the rest. */
+size_t safe_text_width(const char *s, size_t len);
+
+/* The bytes of s (cleaned, len bytes) that fit in cols columns, ending at
+ * a character boundary. */
+size_t safe_text_fit(const char *s, size_t len, size_t cols);
+
+#endif

@@ -1,0 +1,567 @@
+#include "config.h"
+
+#include "present/summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/i18n.h"
+#include "common/safetext.h"
+#include "common/util.h"
+#include "present/json.h"
+
+/* Quotes shown under each month: the most telling first (direct, by a
+ * known actor, longer). */
+#define QUOTES_PER_MONTH 3
+
+static const char *const month_names[] = {
+    N_("January"), N_("February"), N_("March"),	    N_("April"),   N_("May"),	   N_("June"),
+    N_("July"),	   N_("August"),   N_("September"), N_("October"), N_("November"), N_("December"),
+};
+
+static int month_of(const char *day)
+{
+	return (day[5] - '0') * 10 + (day[6] - '0');
+}
+
+static bool same_month(const char *a, const char *b)
+{
+	return strncmp(a, b, 7) == 0;
+}
+
+/* Events are grouped by the month they start in; those dated by their
+ * year alone ("later this year") by the year, ahead of its months. */
+static bool by_year(const struct report_event *e)
+{
+	return strcmp(e->precision, "year") == 0;
+}
+
+static bool same_group(const struct report_event *a, const struct report_event *b)
+{
+	return by_year(a) == by_year(b) && strncmp(a->day, b->day, by_year(a) ? 4 : 7) == 0;
+}
+
+/* The heading of e's group: "October 2025", or "2025" for the year. */
+static void group_heading(const struct report_event *e, char *out, size_t size)
+{
+	if (by_year(e))
+		snprintf(out, size, _("%.4s, dated by the year only"), e->day);
+	else
+		snprintf(out, size, "%s %.4s", _(month_names[month_of(e->day) - 1]), e->day);
+}
+
+/* "MOFCOM, China" */
+static char *join_actors(const struct report_event *e)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < e->nactors; i++) {
+		if (i > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, e->actors[i]);
+	}
+	buf_putc(&b, '\0');
+	return buf_steal(&b);
+}
+
+static char *join_sources(const struct report_event *e)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < e->nsources; i++) {
+		if (i > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, e->sources[i].feed);
+	}
+	buf_putc(&b, '\0');
+	return buf_steal(&b);
+}
+
+/* The heading's line of filters, empty when there are none. */
+static void filters_line(const struct summary_options *o, struct buf *b)
+{
+	const struct report_query *q = o->query;
+	if (o->actor_names != NULL && *o->actor_names)
+		buf_puts(b, _("actors: ")), buf_puts(b, o->actor_names), buf_puts(b, "; ");
+	if (q->feed != NULL)
+		buf_puts(b, _("feed: ")), buf_puts(b, q->feed), buf_puts(b, "; ");
+	if (q->tag != NULL)
+		buf_puts(b, _("tag: ")), buf_puts(b, q->tag), buf_puts(b, "; ");
+	if (q->grep != NULL)
+		buf_puts(b, _("words: ")), buf_puts(b, q->grep), buf_puts(b, "; ");
+	if (b->len >= 2)
+		b->len -= 2;
+	buf_putc(b, '\0');
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+struct pen {
+	FILE *out;
+	int width;
+	bool color;
+};
+
+static void color(const struct pen *p, const char *sgr)
+{
+	if (p->color)
+		fputs(sgr, p->out);
+}
+
+/* Writes s (cleaned) wrapped at the pen's width, each line after an
+ * indent of indent spaces. */
+static void wrapped(const struct pen *p, const char *s, int indent)
+{
+	char *t = safe_text(s);
+	size_t len = strlen(t), cols = p->width > indent + 20 ? (size_t)(p->width - indent) : 20;
+	const char *c = t;
+	while (len > 0) {
+		size_t fit = safe_text_fit(c, len, cols);
+		if (fit < len) { /* back to the last space that fits */
+			size_t cut = fit;
+			while (cut > 0 && c[cut] != ' ')
+				cut--;
+			if (cut > 0)
+				fit = cut;
+		}
+		if (fit == 0)
+			fit = len;
+		fprintf(p->out, "%*s%.*s\n", indent, "", (int)fit, c);
+		c += fit;
+		len -= fit;
+		while (len > 0 && *c == ' ')
+			c++, len--;
+	}
+	free(t);
+}
+
+static void text_quotes(const struct pen *p, const struct report *r, const char *month)
+{
+	int shown = 0;
+	for (size_t i = 0; i < r->nquotes && shown < QUOTES_PER_MONTH; i++) {
+		const struct report_quote *q = &r->quotes[i];
+		if (!same_month(q->day, month))
+			continue;
+		if (shown++ == 0)
+			fprintf(p->out, "\n  %s\n", _("Quotes:"));
+		struct buf b;
+		buf_init(&b);
+		buf_puts(&b, "\u201c");
+		buf_puts(&b, q->text);
+		buf_puts(&b, "\u201d \u2014 ");
+		buf_puts(&b, q->speaker);
+		if (q->actor[0] != '\0')
+			buf_puts(&b, " ("), buf_puts(&b, q->actor), buf_puts(&b, ")");
+		buf_puts(&b, ", ");
+		buf_puts(&b, q->day);
+		buf_putc(&b, '\0');
+		wrapped(p, b.data, 4);
+		buf_free(&b);
+	}
+}
+
+/* "2025-04-01 to 2025-10-31", or "since 2025-04-01" without an end. */
+static void range_words(const struct report_query *q, char *out, size_t size)
+{
+	if (strcmp(q->to, "9999-12-31") == 0)
+		snprintf(out, size, _("since %s"), q->from);
+	else
+		snprintf(out, size, _("%s to %s"), q->from, q->to);
+}
+
+static void print_text(FILE *out, const struct report *r, const struct summary_options *o)
+{
+	struct pen p = {out, o->width, o->color};
+	struct buf f;
+	buf_init(&f);
+	filters_line(o, &f);
+	char range[64];
+	range_words(o->query, range, sizeof(range));
+	color(&p, "\033[1m");
+	fprintf(out, _("Trade-policy summary, %s"), range);
+	color(&p, "\033[0m");
+	fputc('\n', out);
+	if (f.data[0] != '\0') {
+		char *clean = safe_text(f.data);
+		fprintf(out, "%s\n", clean);
+		free(clean);
+	}
+	fprintf(out, ngettext("%zu event\n", "%zu events\n", r->nevents), r->nevents);
+	buf_free(&f);
+	for (size_t i = 0; i < r->nevents; i++) {
+		const struct report_event *e = &r->events[i];
+		if (i == 0 || !same_group(e, &r->events[i - 1])) {
+			if (i > 0 && !by_year(&r->events[i - 1]))
+				text_quotes(&p, r, r->events[i - 1].day);
+			char heading[64];
+			group_heading(e, heading, sizeof(heading));
+			fputc('\n', out);
+			color(&p, "\033[1m");
+			fputs(heading, out);
+			color(&p, "\033[0m");
+			fputc('\n', out);
+		}
+		char *actors = join_actors(e), *sources = join_sources(e);
+		char *clean_actors = safe_text(actors);
+		color(&p, "\033[36m");
+		fprintf(out, "  %s", e->date);
+		color(&p, "\033[0m");
+		if (clean_actors[0] != '\0') {
+			fprintf(out, "%*s", 12 - (int)strlen(e->date), "");
+			color(&p, "\033[32m");
+			fputs(clean_actors, out);
+			color(&p, "\033[0m");
+		}
+		fputc('\n', out);
+		wrapped(&p, e->text, 4);
+		char *src = xmalloc(strlen(sources) + 3);
+		sprintf(src, "[%s]", sources);
+		color(&p, "\033[2m");
+		wrapped(&p, src, 4);
+		color(&p, "\033[0m");
+		free(src);
+		free(clean_actors);
+		free(actors);
+		free(sources);
+	}
+	if (r->nevents > 0 && !by_year(&r->events[r->nevents - 1]))
+		text_quotes(&p, r, r->events[r->nevents - 1].day);
+	if (r->nactors > 0) {
+		struct buf b;
+		buf_init(&b);
+		buf_puts(&b, _("Actors by events: "));
+		for (size_t i = 0; i < r->nactors; i++) {
+			char n[32];
+			snprintf(n, sizeof(n), " %lld", (long long)r->actors[i].n);
+			if (i > 0)
+				buf_puts(&b, ", ");
+			buf_puts(&b, r->actors[i].name);
+			buf_puts(&b, n);
+		}
+		buf_putc(&b, '\0');
+		fputc('\n', out);
+		wrapped(&p, b.data, 0);
+		buf_free(&b);
+	}
+	if (r->ndocuments > 0) {
+		struct buf b;
+		buf_init(&b);
+		buf_puts(&b, _("Documents: "));
+		for (size_t i = 0; i < r->ndocuments; i++) {
+			if (i > 0)
+				buf_puts(&b, "; ");
+			buf_puts(&b, r->documents[i]);
+		}
+		buf_putc(&b, '\0');
+		wrapped(&p, b.data, 0);
+		buf_free(&b);
+	}
+}
+
+/* ---- Markdown ----------------------------------------------------------- */
+
+/* s cleaned, with Markdown's special characters escaped. */
+static void md_text(FILE *out, const char *s)
+{
+	char *t = safe_text(s);
+	for (const char *c = t; *c != '\0'; c++) {
+		if (strchr("\\`*_{}[]<>#|", *c) != NULL)
+			fputc('\\', out);
+		fputc(*c, out);
+	}
+	free(t);
+}
+
+/* A link target: cleaned, only http(s), with the characters that would
+ * end it encoded. */
+static void md_link(FILE *out, const char *url)
+{
+	char *t = safe_text(url);
+	if (strncmp(t, "http://", 7) == 0 || strncmp(t, "https://", 8) == 0)
+		for (const char *c = t; *c != '\0'; c++) {
+			if (*c == '(' || *c == ')' || *c == ' ' || *c == '<' || *c == '>')
+				fprintf(out, "%%%02X", (unsigned char)*c);
+			else
+				fputc(*c, out);
+		}
+	free(t);
+}
+
+static void md_quotes(FILE *out, const struct report *r, const char *month)
+{
+	int shown = 0;
+	for (size_t i = 0; i < r->nquotes && shown < QUOTES_PER_MONTH; i++) {
+		const struct report_quote *q = &r->quotes[i];
+		if (!same_month(q->day, month))
+			continue;
+		if (shown++ == 0)
+			fputc('\n', out);
+		fputs("> \u201c", out);
+		md_text(out, q->text);
+		fputs("\u201d\n> \u2014 ", out);
+		md_text(out, q->speaker);
+		if (q->actor[0] != '\0') {
+			fputs(" (", out);
+			md_text(out, q->actor);
+			fputs(")", out);
+		}
+		fprintf(out, ", %s\n\n", q->day);
+	}
+}
+
+static void print_markdown(FILE *out, const struct report *r, const struct summary_options *o)
+{
+	struct buf f;
+	buf_init(&f);
+	filters_line(o, &f);
+	char range[64];
+	range_words(o->query, range, sizeof(range));
+	fputs("# ", out);
+	fprintf(out, _("Trade-policy summary, %s"), range);
+	fputs("\n\n", out);
+	if (f.data[0] != '\0') {
+		fputc('*', out);
+		md_text(out, f.data);
+		fputs("*\n\n", out);
+	}
+	buf_free(&f);
+	fprintf(out, ngettext("%zu event\n", "%zu events\n", r->nevents), r->nevents);
+	for (size_t i = 0; i < r->nevents; i++) {
+		const struct report_event *e = &r->events[i];
+		if (i == 0 || !same_group(e, &r->events[i - 1])) {
+			if (i > 0 && !by_year(&r->events[i - 1]))
+				md_quotes(out, r, r->events[i - 1].day);
+			char heading[64];
+			group_heading(e, heading, sizeof(heading));
+			fprintf(out, "\n## %s\n\n", heading);
+		}
+		fprintf(out, "- **%s**", e->date);
+		if (e->nactors > 0) {
+			char *actors = join_actors(e);
+			fputs(" \u2014 *", out);
+			md_text(out, actors);
+			fputc('*', out);
+			free(actors);
+		}
+		fputs(": ", out);
+		md_text(out, e->text);
+		fputs(" (", out);
+		for (size_t k = 0; k < e->nsources; k++) {
+			const struct report_source *s = &e->sources[k];
+			if (k > 0)
+				fputs(", ", out);
+			fputc('[', out);
+			md_text(out, s->feed);
+			fputs("](", out);
+			md_link(out, s->link);
+			fputc(')', out);
+		}
+		fputs(")\n", out);
+	}
+	if (r->nevents > 0 && !by_year(&r->events[r->nevents - 1]))
+		md_quotes(out, r, r->events[r->nevents - 1].day);
+	if (r->nactors > 0) {
+		fprintf(out, "\n## %s\n\n", _("Actors by events"));
+		for (size_t i = 0; i < r->nactors; i++) {
+			fputs("- ", out);
+			md_text(out, r->actors[i].name);
+			fprintf(out, ": %lld\n", (long long)r->actors[i].n);
+		}
+	}
+	if (r->ndocuments > 0) {
+		fprintf(out, "\n## %s\n\n", _("Documents"));
+		for (size_t i = 0; i < r->ndocuments; i++) {
+			fputs("- ", out);
+			md_text(out, r->documents[i]);
+			fputc('\n', out);
+		}
+	}
+}
+
+/* ---- JSON --------------------------------------------------------------- */
+
+static void json_clean(struct json *j, const char *s)
+{
+	char *t = safe_text(s);
+	json_string(j, t);
+	free(t);
+}
+
+static void print_json(FILE *out, const struct report *r, const struct summary_options *o)
+{
+	const struct report_query *q = o->query;
+	struct json j;
+	json_init(&j, out);
+	json_object_begin(&j);
+	json_key(&j, "since");
+	json_string(&j, q->from);
+	json_key(&j, "until");
+	json_string(&j, q->to);
+	json_key(&j, "filters");
+	json_object_begin(&j);
+	json_key(&j, "actors");
+	json_string(&j, o->actor_names != NULL && *o->actor_names ? o->actor_names : NULL);
+	json_key(&j, "feed");
+	json_string(&j, q->feed);
+	json_key(&j, "tag");
+	json_string(&j, q->tag);
+	json_key(&j, "grep");
+	json_string(&j, q->grep);
+	json_object_end(&j);
+	json_key(&j, "events");
+	json_array_begin(&j);
+	for (size_t i = 0; i < r->nevents; i++) {
+		const struct report_event *e = &r->events[i];
+		json_object_begin(&j);
+		json_key(&j, "date");
+		json_string(&j, e->date);
+		json_key(&j, "precision");
+		json_string(&j, e->precision);
+		json_key(&j, "kind");
+		json_string(&j, e->published ? "published" : "text");
+		json_key(&j, "text");
+		json_clean(&j, e->text);
+		json_key(&j, "actors");
+		json_array_begin(&j);
+		for (size_t k = 0; k < e->nactors; k++)
+			json_clean(&j, e->actors[k]);
+		json_array_end(&j);
+		json_key(&j, "sources");
+		json_array_begin(&j);
+		for (size_t k = 0; k < e->nsources; k++) {
+			json_object_begin(&j);
+			json_key(&j, "feed");
+			json_clean(&j, e->sources[k].feed);
+			json_key(&j, "title");
+			json_clean(&j, e->sources[k].title);
+			json_key(&j, "link");
+			json_clean(&j, e->sources[k].link);
+			json_object_end(&j);
+		}
+		json_array_end(&j);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_key(&j, "quotes");
+	json_array_begin(&j);
+	const char *month = "";
+	int in_month = 0;
+	for (size_t i = 0; i < r->nquotes; i++) {
+		const struct report_quote *k = &r->quotes[i];
+		in_month = same_month(k->day, month) ? in_month + 1 : 1;
+		month = k->day;
+		if (in_month > QUOTES_PER_MONTH)
+			continue;
+		json_object_begin(&j);
+		json_key(&j, "date");
+		json_string(&j, k->day);
+		json_key(&j, "speaker");
+		json_clean(&j, k->speaker);
+		json_key(&j, "actor");
+		if (k->actor[0] != '\0')
+			json_clean(&j, k->actor);
+		else
+			json_null(&j);
+		json_key(&j, "kind");
+		json_string(&j, k->kind);
+		json_key(&j, "text");
+		json_clean(&j, k->text);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_key(&j, "actors");
+	json_array_begin(&j);
+	for (size_t i = 0; i < r->nactors; i++) {
+		json_object_begin(&j);
+		json_key(&j, "name");
+		json_clean(&j, r->actors[i].name);
+		json_key(&j, "events");
+		json_int(&j, r->actors[i].n);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_key(&j, "documents");
+	json_array_begin(&j);
+	for (size_t i = 0; i < r->ndocuments; i++)
+		json_clean(&j, r->documents[i]);
+	json_array_end(&j);
+	json_object_end(&j);
+	fputc('\n', out);
+}
+
+/* ---- CSV ---------------------------------------------------------------- */
+
+/* One field, RFC 4180: quoted when it holds a comma, a quote or a line
+ * end (none after cleaning), quotes doubled. */
+static void csv_field(FILE *out, const char *s, bool last)
+{
+	char *t = safe_text(s);
+	if (strpbrk(t, ",\"") != NULL) {
+		fputc('"', out);
+		for (const char *c = t; *c != '\0'; c++) {
+			if (*c == '"')
+				fputc('"', out);
+			fputc(*c, out);
+		}
+		fputc('"', out);
+	} else {
+		fputs(t, out);
+	}
+	fputs(last ? "\r\n" : ",", out);
+	free(t);
+}
+
+static void print_csv(FILE *out, const struct report *r)
+{
+	fputs("date,precision,kind,actors,text,sources,links\r\n", out);
+	for (size_t i = 0; i < r->nevents; i++) {
+		const struct report_event *e = &r->events[i];
+		char *actors = join_actors(e), *sources = join_sources(e);
+		struct buf links;
+		buf_init(&links);
+		for (size_t k = 0; k < e->nsources; k++) {
+			if (k > 0)
+				buf_putc(&links, ' ');
+			buf_puts(&links, e->sources[k].link);
+		}
+		buf_putc(&links, '\0');
+		csv_field(out, e->date, false);
+		csv_field(out, e->precision, false);
+		csv_field(out, e->published ? "published" : "text", false);
+		csv_field(out, actors, false);
+		csv_field(out, e->text, false);
+		csv_field(out, sources, false);
+		csv_field(out, links.data, true);
+		buf_free(&links);
+		free(actors);
+		free(sources);
+	}
+}
+
+void summary_print(FILE *out, const struct report *r, const struct summary_options *o)
+{
+	if (r->nevents == 0) {
+		char range[64];
+		range_words(o->query, range, sizeof(range));
+		fprintf(stderr, _("retl: nothing in the store %s\n"), range);
+		if (o->format == SUMMARY_JSON)
+			fputs("[]\n", out);
+		else if (o->format == SUMMARY_CSV)
+			print_csv(out, r);
+		return;
+	}
+	switch (o->format) {
+	case SUMMARY_TEXT:
+		print_text(out, r, o);
+		break;
+	case SUMMARY_MARKDOWN:
+		print_markdown(out, r, o);
+		break;
+	case SUMMARY_JSON:
+		print_json(out, r, o);
+		break;
+	case SUMMARY_CSV:
+		print_csv(out, r);
+		break;
+	}
+}
