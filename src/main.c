@@ -89,7 +89,7 @@ static void usage(FILE *out)
 		"      --feed NAME       ... reported by this feed\n"
 		"      --tag TAG         ... reported by feeds with this tag\n"
 		"      --grep WORDS      ... in articles holding all these words\n"
-		"      --format FORMAT   text (default), markdown, json or csv\n"
+		"      --format FORMAT   text (default), markdown, json, csv or svg\n"
 		"      --limit N         at most N events\n"),
 	      out);
 	fputs("\n", out);

@@ -24,7 +24,8 @@ static bool parse_format(const char *s, enum summary_format *f)
 	} formats[] = {{"text", SUMMARY_TEXT},
 		       {"markdown", SUMMARY_MARKDOWN},
 		       {"json", SUMMARY_JSON},
-		       {"csv", SUMMARY_CSV}};
+		       {"csv", SUMMARY_CSV},
+		       {"svg", SUMMARY_SVG}};
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
 		if (strcmp(s, formats[i].name) == 0) {
 			*f = formats[i].format;
@@ -95,7 +96,7 @@ int summarise_run(const struct summarise_args *a)
 		memcpy(q.to, last, sizeof(last));
 	}
 	if (!parse_format(a->format != NULL ? a->format : "text", &o.format)) {
-		fprintf(stderr, _("retl: --format: one of text, markdown, json, csv: %s\n"), a->format);
+		fprintf(stderr, _("retl: --format: one of text, markdown, json, csv, svg: %s\n"), a->format);
 		return 2;
 	}
 	q.feed = a->feed;

@@ -28,9 +28,27 @@ check() { # NAME ARGS...: the output against tests/summary/NAME
 	expect_eq "$name: status 0 and the golden output" "$rc $same" "0 yes"
 }
 
-for format in text markdown json csv; do
+for format in text markdown json csv svg; do
 	check "october.$format" --since 2025-10 --until 2025-10 --format "$format"
 done
+
+# The picture: well-formed standalone SVG (no script, no external
+# resource), lanes for the busiest actors and others, labels, a density
+# strip; rendered to PNG by rsvg-convert.
+SVG="$WORK/october.svg"
+expect_eq "svg: well-formed XML" "$(xmllint --noout "$SVG" 2>&1 | wc -l | tr -d ' ')" 0
+expect_eq "svg: no script, no external resource" \
+	"$(grep -c -i -e '<script' -e 'href=' -e 'url(' "$SVG")" 0
+expect_eq "svg: at most 8 actor lanes and the others" \
+	"$(grep -c '<g class="lane">' "$SVG")" 9
+expect_eq "svg: the busiest actor has a lane" "$(grep -A2 '<g class="lane">' "$SVG" | grep -c '>China<')" 1
+expect_eq "svg: the key events are labelled" \
+	"$(grep -c 'class="label"' "$SVG" | awk '$1 >= 5 { print "yes" }')" yes
+expect_eq "svg: a strip of events per week" "$(grep -c '<g class="density"' "$SVG")" 1
+if command -v rsvg-convert >/dev/null 2>&1; then
+	rsvg-convert "$SVG" -o "$WORK/october.png"
+	expect_eq "svg: rsvg-convert renders it" "$? $(head -c 4 "$WORK/october.png" | tail -c 3)" "0 PNG"
+fi
 check "mofcom.text" --since 2025-04 --until 2025-11 --actor mofcom
 "$RETL" --db "$DB" --since 2025-04 --until 2025-11 --actor "Commerce Ministry" >"$WORK/alias.text"
 expect_eq "an alias, any case, means its actor" "$(cmp -s "$WORK/alias.text" "$WORK/mofcom.text" && echo same)" same
@@ -84,7 +102,7 @@ mkdir -p "$WORK/evil"
 printf '<?xml version="1.0"?><rss version="2.0"><channel><title>E</title><item><title>Tariffs \033]0;owned\007 \033[2J now</title><guid>e1</guid><pubDate>Wed, 15 Oct 2025 08:00:00 GMT</pubDate><description>&lt;p&gt;Tariffs rose on Wednesday &#x1b;[31m sharply.&lt;/p&gt;</description></item></channel></rss>' >"$WORK/evil/e.xml"
 echo "file://$WORK/evil/e.xml name=evil" >"$WORK/evil.conf"
 "$RETL" --refresh -q --config "$WORK/evil.conf" --db "$WORK/evil.db" 2>/dev/null
-for format in text markdown json csv; do
+for format in text markdown json csv svg; do
 	"$RETL" --db "$WORK/evil.db" --since 2025 --format "$format" >"$WORK/evil.$format"
 	expect_eq "no escape byte in the $format output" \
 		"$(grep -c "$(printf '\033')" "$WORK/evil.$format") $(grep -c 'Tariffs' "$WORK/evil.$format" | awk '$1 > 0 { print "shown" }')" "0 shown"

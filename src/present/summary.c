@@ -9,6 +9,7 @@
 #include "common/safetext.h"
 #include "common/util.h"
 #include "present/json.h"
+#include "present/summary_svg.h"
 
 /* Quotes shown under each month: the most telling first (direct, by a
  * known actor, longer). */
@@ -563,5 +564,17 @@ void summary_print(FILE *out, const struct report *r, const struct summary_optio
 	case SUMMARY_CSV:
 		print_csv(out, r);
 		break;
+	case SUMMARY_SVG: {
+		char range[64], title[512];
+		struct buf f;
+		buf_init(&f);
+		filters_line(o, &f);
+		range_words(o->query, range, sizeof(range));
+		snprintf(title, sizeof(title), _("Trade-policy timeline, %s%s%s"), range,
+			 f.data[0] != '\0' ? "; " : "", f.data);
+		buf_free(&f);
+		summary_svg(out, r, o->query, title);
+		break;
+	}
 	}
 }

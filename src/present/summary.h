@@ -1,5 +1,5 @@
 /* retl --since: a dated summary of the store on standard output, as
- * text, Markdown, JSON or CSV (retl(1), "SUMMARIES"). */
+ * text, Markdown, JSON, CSV or an SVG picture (retl(1), "SUMMARIES"). */
 #ifndef RETL_SUMMARY_H
 #define RETL_SUMMARY_H
 
@@ -7,7 +7,7 @@
 
 #include "store/report.h"
 
-enum summary_format { SUMMARY_TEXT, SUMMARY_MARKDOWN, SUMMARY_JSON, SUMMARY_CSV };
+enum summary_format { SUMMARY_TEXT, SUMMARY_MARKDOWN, SUMMARY_JSON, SUMMARY_CSV, SUMMARY_SVG };
 
 struct summary_options {
 	enum summary_format format;

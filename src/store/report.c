@@ -3,6 +3,7 @@
 #include "store/report.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +41,11 @@ static char *fts_words(const char *words)
  * parameters are bound by bind_filter in the same order. */
 static void put_filter(struct buf *sql, const struct report_query *q)
 {
-	buf_puts(sql, " e.day_last >= ? AND e.day_first <= ?");
+	/* The events that start in the range (events_timeline), and those
+	 * of a week, month or year that started before it and reach into it
+	 * (events_spanning). */
+	buf_puts(sql, " ((e.day_first >= ?1 AND e.day_first <= ?2) OR (e.precision <> 'day' AND"
+		      " e.day_last >= ?1 AND e.day_first < ?1))");
 	if (q->feed != NULL)
 		buf_puts(sql, " AND f.name = ?");
 	if (q->tag != NULL)
@@ -92,20 +97,71 @@ static void fold(const char *s, char *out, size_t size)
 	out[n] = '\0';
 }
 
-/* Is e the same event as an earlier one of its day (same date, same
- * words)?  Its index, or -1. */
-static long same_as(const struct report *r, size_t day_start, const struct report_event *e,
-		    const char *folded)
+/* The events already read, by their date, kind and folded words: a
+ * repeat is found in one probe, not by comparing with its whole day. */
+struct seen {
+	uint64_t *hashes; /* 0: empty */
+	size_t *index;
+	size_t cap, n;
+};
+
+static uint64_t key_hash(const struct report_event *e, const char *folded)
 {
-	char other[96];
-	for (size_t i = day_start; i < r->nevents; i++) {
-		const struct report_event *o = &r->events[i];
-		if (strcmp(o->date, e->date) != 0 || o->published != e->published)
+	uint64_t h = 1469598103934665603u;
+	for (const char *p = e->date; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	h = (h ^ (e->published ? 1u : 2u)) * 1099511628211u;
+	for (const char *p = folded; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	return h != 0 ? h : 1;
+}
+
+static void seen_grow(struct seen *s)
+{
+	struct seen bigger = {.cap = s->cap ? 2 * s->cap : 1024};
+	bigger.hashes = xcalloc(bigger.cap, sizeof(*bigger.hashes));
+	bigger.index = xcalloc(bigger.cap, sizeof(*bigger.index));
+	for (size_t i = 0; i < s->cap; i++) {
+		if (s->hashes[i] == 0)
 			continue;
-		fold(o->text, other, sizeof(other));
-		if (strcmp(other, folded) == 0)
-			return (long)i;
+		size_t k = s->hashes[i] & (bigger.cap - 1);
+		while (bigger.hashes[k] != 0)
+			k = (k + 1) & (bigger.cap - 1);
+		bigger.hashes[k] = s->hashes[i];
+		bigger.index[k] = s->index[i];
 	}
+	bigger.n = s->n;
+	free(s->hashes);
+	free(s->index);
+	*s = bigger;
+}
+
+#define NOT_KEPT ((size_t)-1)
+
+/* The index of the event already read with the same date, kind and
+ * words as e, or -1; e is remembered as at when it is new (and kept). */
+static long seen_or_add(struct seen *s, const struct report *r, const struct report_event *e,
+			const char *folded, size_t at)
+{
+	if (2 * (s->n + 1) > s->cap)
+		seen_grow(s);
+	uint64_t h = key_hash(e, folded);
+	char other[96];
+	size_t k = h & (s->cap - 1);
+	for (; s->hashes[k] != 0; k = (k + 1) & (s->cap - 1)) {
+		if (s->hashes[k] != h)
+			continue;
+		const struct report_event *o = &r->events[s->index[k]];
+		fold(o->text, other, sizeof(other));
+		if (strcmp(o->date, e->date) == 0 && o->published == e->published &&
+		    strcmp(other, folded) == 0)
+			return (long)s->index[k];
+	}
+	if (at == NOT_KEPT)
+		return -1; /* beyond --limit: merged into a kept one or left out */
+	s->hashes[k] = h;
+	s->index[k] = at;
+	s->n++;
 	return -1;
 }
 
@@ -183,7 +239,8 @@ static bool read_events(sqlite3 *db, const struct report_query *q, const char *f
 	if (!ok)
 		return false;
 	bind_filter(st, q, fts);
-	size_t cap = 0, day_start = 0;
+	size_t cap = 0;
+	struct seen seen = {0};
 	char folded[96];
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -201,17 +258,16 @@ static bool read_events(sqlite3 *db, const struct report_query *q, const char *f
 		    .title = dup_column(st, 8),
 		    .link = dup_column(st, 9),
 		    .article_id = sqlite3_column_int64(st, 10)};
-		if (r->nevents > 0 && strcmp(r->events[r->nevents - 1].day, e.day) != 0)
-			day_start = r->nevents;
 		fold(e.text, folded, sizeof(folded));
-		long same = same_as(r, day_start, &e, folded);
+		bool room = q->limit <= 0 || r->nevents < (size_t)q->limit;
+		long same = seen_or_add(&seen, r, &e, folded, room ? r->nevents : NOT_KEPT);
 		if (same >= 0) {
 			add_source(&r->events[same], src);
 			add_actors(&r->events[same], (const char *)sqlite3_column_text(st, 5));
 			free_event(&e);
 			continue;
 		}
-		if (q->limit > 0 && r->nevents >= (size_t)q->limit) {
+		if (!room) {
 			free(src.feed);
 			free(src.title);
 			free(src.link);
@@ -227,32 +283,53 @@ static bool read_events(sqlite3 *db, const struct report_query *q, const char *f
 		r->events[r->nevents++] = e;
 	}
 	sqlite3_finalize(st);
+	free(seen.hashes);
+	free(seen.index);
 	return rc == SQLITE_DONE;
 }
 
 /* The quotes of the range's articles: direct ones of known actors first,
  * then by length, as the more telling. */
-static bool read_quotes(sqlite3 *db, const struct report_query *q, const char *fts,
-			struct report *r)
+/* The articles of the events read, in a temporary table that the quotes
+ * and documents are then read through (the filter runs once). */
+static bool note_articles(sqlite3 *db, const struct report *r)
 {
-	struct buf sql;
-	buf_init(&sql);
-	buf_puts(&sql, "SELECT DISTINCT date(coalesce(a.published, a.updated, a.first_seen),"
-		       " 'unixepoch') AS d, q.speaker, coalesce(ac.name, ''), q.kind, q.text, a.id,"
-		       " q.start FROM quotes q JOIN articles a ON a.id = q.article_id"
-		       " LEFT JOIN actors ac ON ac.id = q.actor_id WHERE a.id IN (SELECT e.article_id"
-		       " FROM events e JOIN articles a ON a.id = e.article_id"
-		       " JOIN feeds f ON f.id = a.feed_id WHERE e.kind = 'published' AND");
-	put_filter(&sql, q);
-	buf_puts(&sql, ") ORDER BY d, q.kind <> 'direct', ac.name IS NULL, length(q.text) DESC,"
-		       " a.id, q.start");
-	buf_putc(&sql, '\0');
 	sqlite3_stmt *st;
-	bool ok = sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) == SQLITE_OK;
-	buf_free(&sql);
-	if (!ok)
+	if (sqlite3_exec(db,
+			 "CREATE TEMP TABLE IF NOT EXISTS report_articles (id INTEGER PRIMARY KEY);"
+			 "DELETE FROM report_articles",
+			 NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO report_articles (id) VALUES (?1)", -1,
+			       &st, NULL) != SQLITE_OK)
 		return false;
-	bind_filter(st, q, fts);
+	bool ok = true;
+	for (size_t i = 0; ok && i < r->nevents; i++)
+		for (size_t k = 0; ok && k < r->events[i].nsources; k++) {
+			sqlite3_bind_int64(st, 1, r->events[i].sources[k].article_id);
+			ok = sqlite3_step(st) == SQLITE_DONE;
+			sqlite3_reset(st);
+		}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* The quotes of the articles published in the range: direct ones of
+ * known actors first, then by length, as the more telling. */
+static bool read_quotes(sqlite3 *db, const struct report_query *q, struct report *r)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT date(coalesce(a.published, a.updated, a.first_seen),"
+			       " 'unixepoch') AS d, q.speaker, coalesce(ac.name, ''), q.kind, q.text,"
+			       " a.id FROM report_articles ra JOIN quotes q ON q.article_id = ra.id"
+			       " JOIN articles a ON a.id = q.article_id"
+			       " LEFT JOIN actors ac ON ac.id = q.actor_id WHERE d >= ?1 AND d <= ?2"
+			       " ORDER BY d, q.kind <> 'direct', ac.name IS NULL, length(q.text) DESC,"
+			       " a.id, q.start",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, q->from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, q->to, -1, SQLITE_STATIC);
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -272,24 +349,15 @@ static bool read_quotes(sqlite3 *db, const struct report_query *q, const char *f
 	return rc == SQLITE_DONE;
 }
 
-static bool read_documents(sqlite3 *db, const struct report_query *q, const char *fts,
-			   struct report *r)
+static bool read_documents(sqlite3 *db, struct report *r)
 {
-	struct buf sql;
-	buf_init(&sql);
-	buf_puts(&sql, "SELECT d.name FROM documents d WHERE d.id IN (SELECT ad.document_id FROM"
-		       " article_documents ad WHERE ad.article_id IN (SELECT e.article_id FROM"
-		       " events e JOIN articles a ON a.id = e.article_id"
-		       " JOIN feeds f ON f.id = a.feed_id WHERE");
-	put_filter(&sql, q);
-	buf_puts(&sql, ")) ORDER BY d.name");
-	buf_putc(&sql, '\0');
 	sqlite3_stmt *st;
-	bool ok = sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) == SQLITE_OK;
-	buf_free(&sql);
-	if (!ok)
+	if (sqlite3_prepare_v2(db,
+			       "SELECT d.name FROM documents d WHERE d.id IN (SELECT ad.document_id"
+			       " FROM report_articles ra JOIN article_documents ad"
+			       " ON ad.article_id = ra.id) ORDER BY d.name",
+			       -1, &st, NULL) != SQLITE_OK)
 		return false;
-	bind_filter(st, q, fts);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r->documents = xrealloc(r->documents, (r->ndocuments + 1) * sizeof(*r->documents));
@@ -336,9 +404,13 @@ struct report *report_read(struct store *s, const struct report_query *q, char *
 	sqlite3 *db = store_db(s);
 	struct report *r = xcalloc(1, sizeof(*r));
 	char *fts = q->grep != NULL ? fts_words(q->grep) : NULL;
+	/* A summary reads the rows of its range all over the file: mapped,
+	 * they cost no copy through read(2), and a larger cache keeps them. */
+	sqlite3_exec(db, "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536", NULL, NULL,
+		     NULL);
 	bool ok = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK; /* one snapshot */
-	ok = ok && read_events(db, q, fts, r) && read_quotes(db, q, fts, r) &&
-	     read_documents(db, q, fts, r);
+	ok = ok && read_events(db, q, fts, r) && note_articles(db, r) && read_quotes(db, q, r) &&
+	     read_documents(db, r);
 	if (!ok)
 		*error = xstrdup(sqlite3_errmsg(db));
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);

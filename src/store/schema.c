@@ -189,6 +189,11 @@ static const char *const migrations[] = {
 	"END;"
 	"CREATE INDEX articles_unread ON articles(id) WHERE unread = 1;"
 	"INSERT OR IGNORE INTO analysis_pending (article_id) SELECT id FROM articles;",
+
+	/* 6: the events that span more than a day, by their last day: a
+	 * range of dates finds those that started before it without walking
+	 * the timeline back a year. */
+	"CREATE INDEX events_spanning ON events(day_last) WHERE precision <> 'day';",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

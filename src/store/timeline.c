@@ -15,7 +15,7 @@
 /* A WHERE clause over events e, and its parameters in order. */
 struct where {
 	struct buf sql;
-	const char *texts[4];
+	const char *texts[5];
 	int ntexts;
 	int64_t ints[TL_MAX_ACTORS];
 	int nints;
@@ -53,7 +53,10 @@ static char *where_of(const struct tl_filter *f, struct where *w)
 	w->ntexts = w->nints = 0;
 	buf_puts(&w->sql, " 1");
 	if (f->from[0] != '\0') {
-		buf_puts(&w->sql, " AND e.day_last >= ?");
+		/* those starting in the range, and those of a week, month or
+		 * year that started before it and reach into it */
+		buf_puts(&w->sql, " AND (e.day_first >= ? OR (e.precision <> 'day' AND e.day_last >= ?))");
+		w->texts[w->ntexts++] = f->from;
 		w->texts[w->ntexts++] = f->from;
 	}
 	if (f->to[0] != '\0') {
