@@ -8,6 +8,7 @@
 #include "common/i18n.h"
 #include "common/safetext.h"
 #include "common/util.h"
+#include "store/timeline.h"
 
 /* The picture's geometry, in pixels. */
 #define WIDTH 1200
@@ -19,18 +20,6 @@
 #define MAX_LANES 8
 #define LABEL_CHARS 38
 #define FONT "DejaVu Sans, Noto Sans CJK SC, Noto Sans, sans-serif"
-
-/* Days since 1970-01-01 of a YYYY-MM-DD. */
-static long day_number(const char *d)
-{
-	int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
-	int m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
 
 static void civil(long n, int *y, int *m, int *d)
 {
@@ -142,7 +131,7 @@ static void axis(FILE *out, const struct scale *s, int y)
 			m1 -= 12, y1++;
 		char day[16];
 		snprintf(day, sizeof(day), "%04d-%02d-01", y1 % 10000, m1 % 100);
-		long n = day_number(day);
+		long n = timeline_day_number(day);
 		if (n > s->last)
 			break;
 		double x = x_of(s, n);
@@ -162,7 +151,7 @@ static void density(FILE *out, const struct report *r, const struct scale *s)
 	int *count = xcalloc((size_t)weeks, sizeof(*count));
 	int max = 0;
 	for (size_t i = 0; i < r->nevents; i++) {
-		long w = (day_number(r->events[i].day) - s->first) / 7;
+		long w = (timeline_day_number(r->events[i].day) - s->first) / 7;
 		if (w >= 0 && w < weeks && ++count[w] > max)
 			max = count[w];
 	}
@@ -213,10 +202,10 @@ void summary_svg(FILE *out, const struct report *r, const struct report_query *q
 		 const char *title)
 {
 	struct scale s;
-	s.first = day_number(q->from);
+	s.first = timeline_day_number(q->from);
 	s.last = strcmp(q->to, "9999-12-31") == 0 && r->nevents > 0
-			 ? day_number(r->events[r->nevents - 1].day)
-			 : day_number(q->to);
+			 ? timeline_day_number(r->events[r->nevents - 1].day)
+			 : timeline_day_number(q->to);
 	if (s.last < s.first)
 		s.last = s.first;
 	s.plot = WIDTH - LEFT - RIGHT;
@@ -254,7 +243,7 @@ void summary_svg(FILE *out, const struct report *r, const struct report_query *q
 	fprintf(out, "<g class=\"events\" fill=\"#c0392b\" fill-opacity=\"0.65\">\n");
 	for (size_t i = 0; i < r->nevents; i++) {
 		const struct report_event *e = &r->events[i];
-		double x = x_of(&s, day_number(e->day));
+		double x = x_of(&s, timeline_day_number(e->day));
 		int radius = 3 + 2 * (int)(e->nsources < 5 ? e->nsources : 5);
 		bool others = e->nactors == 0;
 		for (size_t k = 0; k < e->nactors; k++) {
@@ -284,7 +273,7 @@ void summary_svg(FILE *out, const struct report *r, const struct report_query *q
 	for (size_t k = 0; k < r->nevents && nplaced < 24; k++) {
 		const struct report_event *e = &r->events[order[k]];
 		int lane = e->nactors > 0 ? lane_of(r, nlanes, e->actors[0]) : (int)nlanes;
-		double x = x_of(&s, day_number(e->day));
+		double x = x_of(&s, timeline_day_number(e->day));
 		double w = label_width(e->text, LABEL_CHARS);
 		double x0 = x + w > LEFT + s.plot ? x - w : x;
 		for (int row = 0; row < 2; row++) {

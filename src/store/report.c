@@ -11,31 +11,9 @@
 #include "common/util.h"
 #include "fetch/fetch.h"
 #include "store/store_db.h"
+#include "store/timeline.h"
 
 /* ---- the filter --------------------------------------------------------- */
-
-/* An FTS5 query of the words, each quoted: none is taken for syntax. */
-static char *fts_words(const char *words)
-{
-	struct buf b;
-	buf_init(&b);
-	for (const char *p = words; *p != '\0';) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '\0')
-			break;
-		if (b.len > 0)
-			buf_putc(&b, ' ');
-		buf_putc(&b, '"');
-		for (; *p != '\0' && *p != ' ' && *p != '\t'; p++) {
-			if (*p == '"')
-				buf_putc(&b, '"');
-			buf_putc(&b, *p);
-		}
-		buf_putc(&b, '"');
-	}
-	return buf_steal(&b);
-}
 
 /* " AND ..." conditions over events e, articles a and feeds f; the
  * parameters are bound by bind_filter in the same order. */
@@ -403,7 +381,7 @@ struct report *report_read(struct store *s, const struct report_query *q, char *
 {
 	sqlite3 *db = store_db(s);
 	struct report *r = xcalloc(1, sizeof(*r));
-	char *fts = q->grep != NULL ? fts_words(q->grep) : NULL;
+	char *fts = q->grep != NULL ? timeline_fts_query(q->grep) : NULL;
 	/* A summary reads the rows of its range all over the file: mapped,
 	 * they cost no copy through read(2), and a larger cache keeps them. */
 	sqlite3_exec(db, "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536", NULL, NULL,

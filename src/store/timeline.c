@@ -21,9 +21,7 @@ struct where {
 	int nints;
 };
 
-/* An FTS5 query of the user's words, each a quoted string: no word can be
- * taken for FTS5 syntax, and all must match. */
-static char *fts_query(const char *words)
+char *timeline_fts_query(const char *words)
 {
 	struct buf b;
 	buf_init(&b);
@@ -64,7 +62,7 @@ static char *where_of(const struct tl_filter *f, struct where *w)
 		w->texts[w->ntexts++] = f->to;
 	}
 	if (f->search[0] != '\0') {
-		query = fts_query(f->search);
+		query = timeline_fts_query(f->search);
 		buf_puts(&w->sql,
 			 " AND e.article_id IN (SELECT rowid FROM search WHERE search MATCH ?)");
 		w->texts[w->ntexts++] = query;
@@ -211,9 +209,7 @@ int64_t timeline_count(struct store *s, const struct tl_filter *f)
 	return n;
 }
 
-/* Days since 1970-01-01 of a YYYY-MM-DD (the civil calendar's algorithm
- * by days before each month, years of 365.2425 days). */
-static long day_number(const char *d)
+long timeline_day_number(const char *d)
 {
 	int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
 	int m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
@@ -227,7 +223,7 @@ static long day_number(const char *d)
 
 long timeline_week_of(const char *day)
 {
-	long n = day_number(day);
+	long n = timeline_day_number(day);
 	return n + (7 - ((n + 4) % 7 + 7) % 7) % 7; /* 1970-01-01 was a Thursday */
 }
 
@@ -262,7 +258,7 @@ bool timeline_weeks(struct store *s, const struct tl_filter *f, const char *day,
 			const char *d = (const char *)sqlite3_column_text(st, 0);
 			if (d == NULL || strlen(d) != 10)
 				continue;
-			long k = (sunday - day_number(d)) / 7;
+			long k = (sunday - timeline_day_number(d)) / 7;
 			if (k >= 0 && k < nweeks)
 				counts[k] += sqlite3_column_int(st, 1);
 		}
@@ -394,7 +390,7 @@ bool timeline_mark_read(struct store *s, int64_t article_id)
 int timeline_quotes(struct store *s, const struct tl_filter *f, int offset, int max,
 		    struct tl_quote_row *out)
 {
-	char *query = f->search[0] != '\0' ? fts_query(f->search) : NULL;
+	char *query = f->search[0] != '\0' ? timeline_fts_query(f->search) : NULL;
 	struct buf sql;
 	buf_init(&sql);
 	buf_puts(&sql, "SELECT q.article_id, q.start,"

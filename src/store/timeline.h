@@ -108,6 +108,13 @@ bool timeline_feeds_done(struct store *s, int64_t since, int *done, int *total);
 /* When feeds were last fetched (0: never) and how many failed then. */
 bool timeline_last_refresh(struct store *s, int64_t *when, int *failing);
 
+/* An FTS5 query of the user's words, each a quoted string: no word can
+ * be taken for FTS5 syntax, and all must match.  Fresh. */
+char *timeline_fts_query(const char *words);
+
+/* Days since 1970-01-01 of a valid YYYY-MM-DD. */
+long timeline_day_number(const char *day);
+
 /* "2025", "2025-04", "2025-04-09" into the first and last day they cover. */
 bool timeline_day_range(const char *s, char first[11], char last[11]);
 
