@@ -3552,6 +3552,16 @@ static void carry_over(struct qstate *st, size_t first)
 	}
 }
 
+/* The words from token k up to token i name who issued the statement,
+ * when they hold an actor that is no country: it becomes the issuer. */
+static void note_issuer(struct qstate *st, size_t k, size_t i)
+{
+	int actor = actor_within(st, st->tok[k].start, st->tok[i - 1].end, false);
+	const struct actor *ac = actor_of(st, actor);
+	if (ac != NULL && ac->kind != ACTOR_COUNTRY)
+		st->issuer = actor;
+}
+
 /* "BRUSSELS - The European Commission today proposed ...": a press
  * release's lead names its issuer, of whom its office-holders speak. */
 #define ISSUER_PARAGRAPHS 3
@@ -3584,10 +3594,7 @@ static void find_issuer(struct qstate *st)
 			continue;
 		if (n < 4 || memcmp(st->t + t->end - 2, "ed", 2) != 0)
 			return;
-		int actor = actor_within(st, st->tok[k].start, st->tok[i - 1].end, false);
-		const struct actor *ac = actor_of(st, actor);
-		if (ac != NULL && ac->kind != ACTOR_COUNTRY)
-			st->issuer = actor;
+		note_issuer(st, k, i);
 		return;
 	}
 	for (size_t i = k + 1; i + 1 < st->ntok && i < k + 12; i++) {
@@ -3600,10 +3607,7 @@ static void find_issuer(struct qstate *st)
 		if (!(st->tok[i + 1].flags & TF_LOWER) || n < 4 ||
 		    memcmp(st->t + st->tok[i + 1].end - 2, "ed", 2) != 0)
 			return;
-		int actor = actor_within(st, st->tok[k].start, st->tok[i - 1].end, false);
-		const struct actor *ac = actor_of(st, actor);
-		if (ac != NULL && ac->kind != ACTOR_COUNTRY)
-			st->issuer = actor;
+		note_issuer(st, k, i);
 		return;
 	}
 }

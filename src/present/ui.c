@@ -881,9 +881,6 @@ static void ask_search(struct ui *u)
 	memcpy(u->filter.search, answer, sizeof(answer));
 	u->status[0] = '\0';
 	reload(u);
-	if (u->view == VIEW_QUOTES) {
-		u->quote_offset = 0;
-	}
 }
 
 /* The row's text holds the first searched word? */
@@ -1174,7 +1171,7 @@ static void list_action(struct ui *u, enum action a)
 
 static void act(struct ui *u, enum action a)
 {
-	u->status[0] = u->refresh_pid > 0 ? u->status[0] : '\0';
+	u->status[0] = '\0'; /* a message lasts until the next key */
 	switch (a) {
 	case ACT_DOWN:
 	case ACT_UP:
