@@ -2,6 +2,7 @@
 
 #include "summarise.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,7 +132,12 @@ int summarise_run(const struct summarise_args *a)
 			o.actor_names = names.data;
 			o.query = &q;
 			o.width = output_width();
-			o.color = isatty(STDOUT_FILENO) && (no_color == NULL || *no_color == '\0');
+			bool tty = isatty(STDOUT_FILENO);
+			o.color = tty && (no_color == NULL || *no_color == '\0');
+			/* a summary for a file or a pipe can be hundreds of MB: large
+			 * writes, not one per 4 KiB */
+			if (!tty)
+				setvbuf(stdout, NULL, _IOFBF, 1 << 20);
 			summary_print(stdout, r, &o);
 			report_free(r);
 			if (fflush(stdout) != 0 || ferror(stdout))

@@ -44,29 +44,51 @@ static bool blank(uint32_t c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0;
 }
 
-char *safe_text(const char *s)
+size_t safe_text_copy(char *out, const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
-	size_t avail = strlen((const char *)p);
-	struct buf b;
-	bool space = true;
-	buf_init(&b);
-	while (avail > 0) {
-		size_t len;
-		uint32_t c = decode(p, avail, &len);
-		if (blank(c)) {
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	unsigned char *o = (unsigned char *)out;
+	bool space = true; /* the last byte written is a space (or none is) */
+	while (p < end) {
+		unsigned char c = *p;
+		if (c > 0x20 && c < 0x7F) { /* most text: printable ASCII */
+			*o++ = c;
+			p++;
+			space = false;
+			continue;
+		}
+		size_t len = 1;
+		uint32_t cp = c == ' ' ? ' ' : decode(p, (size_t)(end - p), &len);
+		if (blank(cp)) {
 			if (!space)
-				buf_putc(&b, ' ');
+				*o++ = ' ';
 			space = true;
-		} else if (c != 0 && !hidden(c)) {
-			buf_append(&b, (const char *)p, len);
+		} else if (cp != 0 && !hidden(cp)) {
+			memcpy(o, p, len);
+			o += len;
 			space = false;
 		}
 		p += len;
-		avail -= len;
 	}
-	while (b.len > 0 && b.data[b.len - 1] == ' ')
-		b.len--;
+	while (o > (unsigned char *)out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return (size_t)(o - (unsigned char *)out);
+}
+
+void safe_text_append(struct buf *b, const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+	/* the cleaned text is never longer: it is written in place */
+	buf_reserve(b, n + 1);
+	b->len += safe_text_copy(b->data + b->len, s != NULL ? s : "", n);
+}
+
+char *safe_text(const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	safe_text_append(&b, s);
 	buf_putc(&b, '\0');
 	return buf_steal(&b);
 }
@@ -99,6 +121,8 @@ size_t safe_text_width(const char *s, size_t len)
 size_t safe_text_fit(const char *s, size_t len, size_t cols)
 {
 	size_t w = 0, i = 0;
+	while (i < len && i < cols && (unsigned char)s[i] < 0x80) /* a column a byte */
+		i++, w++;
 	while (i < len) {
 		size_t n;
 		uint32_t c = decode((const unsigned char *)s + i, len - i, &n);

@@ -8,8 +8,15 @@
 
 #include <stddef.h>
 
+struct buf;
+
 /* A fresh, cleaned copy of s. */
 char *safe_text(const char *s);
+/* s cleaned, appended to b (which stays NUL-terminated). */
+void safe_text_append(struct buf *b, const char *s);
+/* The n bytes at s cleaned into out (n + 1 bytes at least: cleaning never
+ * lengthens), NUL-terminated; the cleaned length. */
+size_t safe_text_copy(char *out, const char *s, size_t n);
 
 /* The columns a cleaned string takes on a terminal: two for East Asian
  * wide characters, none for combining marks, one for the rest. */

@@ -2,6 +2,8 @@
 
 #include "present/json.h"
 
+#include "common/util.h"
+
 #include <inttypes.h>
 #include <string.h>
 
@@ -40,7 +42,7 @@ static void before_item(struct json *j)
 	if (j->depth == 0)
 		return;
 	if (!j->empty[j->depth])
-		fputc(',', j->out);
+		fputc_unlocked(',', j->out);
 	j->empty[j->depth] = false;
 	newline_indent(j, j->depth);
 }
@@ -48,7 +50,7 @@ static void before_item(struct json *j)
 static void open_container(struct json *j, char c)
 {
 	before_item(j);
-	fputc(c, j->out);
+	fputc_unlocked(c, j->out);
 	if (j->depth + 1 < JSON_MAX_DEPTH)
 		j->depth++;
 	j->empty[j->depth] = true;
@@ -61,7 +63,7 @@ static void close_container(struct json *j, char c)
 		j->depth--;
 	if (!was_empty)
 		newline_indent(j, j->depth);
-	fputc(c, j->out);
+	fputc_unlocked(c, j->out);
 }
 
 void json_object_begin(struct json *j)
@@ -88,7 +90,7 @@ void json_key(struct json *j, const char *key)
 {
 	before_item(j);
 	json_write_string(j->out, key);
-	fputs(": ", j->out);
+	fputs_unlocked(": ", j->out);
 	j->after_key = true;
 }
 
@@ -151,14 +153,42 @@ static void write_escape(FILE *out, unsigned char c)
 	fwrite_unlocked(esc, 1, 2, out);
 }
 
+void json_buf_string(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + strlen(s);
+
+	buf_putc(b, '"');
+	while (p < end) {
+		const unsigned char *run = p;
+		while (end - p >= 8 && plain_word(p))
+			p += 8;
+		while (p < end && !needs_escape(*p))
+			p++;
+		buf_append(b, (const char *)run, (size_t)(p - run));
+		if (p == end)
+			break;
+		unsigned char c = *p++;
+		const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
+				: c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+		if (esc != NULL) {
+			buf_append(b, esc, 2);
+		} else {
+			char u[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], '\0'};
+			buf_append(b, u, 6);
+		}
+	}
+	buf_putc(b, '"');
+}
+
 void json_write_string(FILE *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *end = p + strlen(s);
 
-	/* One lock for the whole string: the output of a big feed is mostly
-	 * long strings, and per-call locking would dominate. */
-	flockfile(out);
+	/* retl has one thread: no stream locking, which would cost more than
+	 * the writing on outputs of many short strings. */
 	putc_unlocked('"', out);
 	while (p < end) {
 		const unsigned char *run = p;
@@ -171,7 +201,6 @@ void json_write_string(FILE *out, const char *s)
 			write_escape(out, *p++);
 	}
 	putc_unlocked('"', out);
-	funlockfile(out);
 }
 
 void json_string(struct json *j, const char *s)
@@ -193,17 +222,17 @@ void json_int(struct json *j, int64_t v)
 void json_null(struct json *j)
 {
 	before_item(j);
-	fputs("null", j->out);
+	fputs_unlocked("null", j->out);
 }
 
 void json_bool(struct json *j, bool v)
 {
 	before_item(j);
-	fputs(v ? "true" : "false", j->out);
+	fputs_unlocked(v ? "true" : "false", j->out);
 }
 
 void json_raw_value(struct json *j, const char *text)
 {
 	before_item(j);
-	fputs(text, j->out);
+	fputs_unlocked(text, j->out);
 }

@@ -36,5 +36,8 @@ void json_raw_value(struct json *j, const char *text);
 
 /* Writes s as a quoted JSON string (s must be valid UTF-8). */
 void json_write_string(FILE *out, const char *s);
+struct buf;
+/* The same, appended to b. */
+void json_buf_string(struct buf *b, const char *s);
 
 #endif

@@ -11,10 +11,6 @@
 #include "present/json.h"
 #include "present/summary_svg.h"
 
-/* Quotes shown under each month: the most telling first (direct, by a
- * known actor, longer). */
-#define QUOTES_PER_MONTH 3
-
 static const char *const month_names[] = {
     N_("January"), N_("February"), N_("March"),	    N_("April"),   N_("May"),	   N_("June"),
     N_("July"),	   N_("August"),   N_("September"), N_("October"), N_("November"), N_("December"),
@@ -51,31 +47,70 @@ static void group_heading(const struct report_event *e, char *out, size_t size)
 		snprintf(out, size, "%s %.4s", _(month_names[month_of(e->day) - 1]), e->day);
 }
 
-/* "MOFCOM, China" */
-static char *join_actors(const struct report_event *e)
+/* Scratch space reused from row to row (summary_print frees it): a
+ * summary of a million events must not cost millions of allocations.
+ * cleaned() writes one, the join_ functions the other. */
+static struct buf scratch_clean, scratch_list;
+
+/* s cleaned (safe_text), valid until the next call; its length in *len. */
+static const char *cleaned(const char *s, size_t *len)
 {
-	struct buf b;
-	buf_init(&b);
-	for (size_t i = 0; i < e->nactors; i++) {
-		if (i > 0)
-			buf_puts(&b, ", ");
-		buf_puts(&b, e->actors[i]);
-	}
-	buf_putc(&b, '\0');
-	return buf_steal(&b);
+	buf_reset(&scratch_clean);
+	safe_text_append(&scratch_clean, s);
+	*len = scratch_clean.len;
+	return scratch_clean.data != NULL ? scratch_clean.data : "";
 }
 
-static char *join_sources(const struct report_event *e)
+static const char *list_done(void)
 {
-	struct buf b;
-	buf_init(&b);
+	return scratch_list.data != NULL ? scratch_list.data : "";
+}
+
+/* "MOFCOM, China", valid until the next join. */
+static const char *join_actors(const struct report_event *e)
+{
+	buf_reset(&scratch_list);
+	for (size_t i = 0; i < e->nactors; i++) {
+		if (i > 0)
+			buf_append(&scratch_list, ", ", 2);
+		buf_puts(&scratch_list, e->actors[i]);
+	}
+	return list_done();
+}
+
+/* "feed-a, feed-b", or "[feed-a, feed-b]" with brackets. */
+static const char *join_sources(const struct report_event *e, bool brackets)
+{
+	buf_reset(&scratch_list);
+	if (brackets)
+		buf_putc(&scratch_list, '[');
 	for (size_t i = 0; i < e->nsources; i++) {
 		if (i > 0)
-			buf_puts(&b, ", ");
-		buf_puts(&b, e->sources[i].feed);
+			buf_append(&scratch_list, ", ", 2);
+		buf_puts(&scratch_list, e->sources[i].feed);
 	}
-	buf_putc(&b, '\0');
-	return buf_steal(&b);
+	if (brackets)
+		buf_putc(&scratch_list, ']');
+	return list_done();
+}
+
+/* The links of the sources, a space between. */
+static const char *join_links(const struct report_event *e)
+{
+	buf_reset(&scratch_list);
+	for (size_t i = 0; i < e->nsources; i++) {
+		if (i > 0)
+			buf_putc(&scratch_list, ' ');
+		buf_puts(&scratch_list, e->sources[i].link);
+	}
+	return list_done();
+}
+
+static void spaces(FILE *out, int n)
+{
+	static const char blanks[] = "                                ";
+	for (; n > 0; n -= (int)sizeof(blanks) - 1)
+		fwrite(blanks, 1, n < (int)sizeof(blanks) - 1 ? (size_t)n : sizeof(blanks) - 1, out);
 }
 
 /* The heading's line of filters, empty when there are none. */
@@ -109,13 +144,13 @@ static void color(const struct pen *p, const char *sgr)
 		fputs(sgr, p->out);
 }
 
-/* Writes s (cleaned) wrapped at the pen's width, each line after an
- * indent of indent spaces. */
+/* Writes s (clean, as every string of a report is) wrapped at the pen's
+ * width, each line after an indent of indent spaces. */
 static void wrapped(const struct pen *p, const char *s, int indent)
 {
-	char *t = safe_text(s);
-	size_t len = strlen(t), cols = p->width > indent + 20 ? (size_t)(p->width - indent) : 20;
-	const char *c = t;
+	size_t len = strlen(s);
+	const char *c = s;
+	size_t cols = p->width > indent + 20 ? (size_t)(p->width - indent) : 20;
 	while (len > 0) {
 		size_t fit = safe_text_fit(c, len, cols);
 		if (fit < len) { /* back to the last space that fits */
@@ -127,19 +162,20 @@ static void wrapped(const struct pen *p, const char *s, int indent)
 		}
 		if (fit == 0)
 			fit = len;
-		fprintf(p->out, "%*s%.*s\n", indent, "", (int)fit, c);
+		spaces(p->out, indent);
+		fwrite(c, 1, fit, p->out);
+		fputc('\n', p->out);
 		c += fit;
 		len -= fit;
 		while (len > 0 && *c == ' ')
 			c++, len--;
 	}
-	free(t);
 }
 
 static void text_quotes(const struct pen *p, const struct report *r, const char *month)
 {
 	int shown = 0;
-	for (size_t i = 0; i < r->nquotes && shown < QUOTES_PER_MONTH; i++) {
+	for (size_t i = 0; i < r->nquotes && shown < REPORT_QUOTES_PER_MONTH; i++) {
 		const struct report_quote *q = &r->quotes[i];
 		if (!same_month(q->day, month))
 			continue;
@@ -202,28 +238,23 @@ static void print_text(FILE *out, const struct report *r, const struct summary_o
 			color(&p, "\033[0m");
 			fputc('\n', out);
 		}
-		char *actors = join_actors(e), *sources = join_sources(e);
-		char *clean_actors = safe_text(actors);
+		const char *actors = join_actors(e);
+		size_t len = strlen(actors);
 		color(&p, "\033[36m");
-		fprintf(out, "  %s", e->date);
+		fputs("  ", out);
+		fputs(e->date, out);
 		color(&p, "\033[0m");
-		if (clean_actors[0] != '\0') {
-			fprintf(out, "%*s", 12 - (int)strlen(e->date), "");
+		if (len > 0) {
+			spaces(out, 12 - (int)strlen(e->date));
 			color(&p, "\033[32m");
-			fputs(clean_actors, out);
+			fwrite(actors, 1, len, out);
 			color(&p, "\033[0m");
 		}
 		fputc('\n', out);
 		wrapped(&p, e->text, 4);
-		char *src = xmalloc(strlen(sources) + 3);
-		sprintf(src, "[%s]", sources);
 		color(&p, "\033[2m");
-		wrapped(&p, src, 4);
+		wrapped(&p, join_sources(e, true), 4);
 		color(&p, "\033[0m");
-		free(src);
-		free(clean_actors);
-		free(actors);
-		free(sources);
 	}
 	if (r->nevents > 0 && !by_year(&r->events[r->nevents - 1]))
 		text_quotes(&p, r, r->events[r->nevents - 1].day);
@@ -261,37 +292,62 @@ static void print_text(FILE *out, const struct report *r, const struct summary_o
 
 /* ---- Markdown ----------------------------------------------------------- */
 
-/* s cleaned, with Markdown's special characters escaped. */
+/* Whether c must be written after a backslash (md) or %-encoded in a
+ * link (link) not to end or change what it is in. */
+static bool md_special(unsigned char c, bool link)
+{
+	if (link)
+		return c == '(' || c == ')' || c == ' ' || c == '<' || c == '>';
+	return c != '\0' && strchr("\\`*_{}[]<>#|", c) != NULL;
+}
+
+/* The cleaned t written in runs, each special character escaped. */
+static void md_runs(FILE *out, const char *t, size_t len, bool link)
+{
+	static bool special[2][256];
+	static bool ready;
+	if (!ready) {
+		for (int c = 0; c < 256; c++) {
+			special[0][c] = md_special((unsigned char)c, false);
+			special[1][c] = md_special((unsigned char)c, true);
+		}
+		ready = true;
+	}
+	const bool *table = special[link];
+	const char *run = t, *end = t + len;
+	for (const char *c = t; c < end; c++) {
+		if (!table[(unsigned char)*c])
+			continue;
+		fwrite(run, 1, (size_t)(c - run), out);
+		if (link) {
+			fprintf(out, "%%%02X", (unsigned char)*c);
+			run = c + 1;
+		} else {
+			fputc('\\', out);
+			run = c;
+		}
+	}
+	fwrite(run, 1, (size_t)(end - run), out);
+}
+
+/* s (clean) with Markdown's special characters escaped. */
 static void md_text(FILE *out, const char *s)
 {
-	char *t = safe_text(s);
-	for (const char *c = t; *c != '\0'; c++) {
-		if (strchr("\\`*_{}[]<>#|", *c) != NULL)
-			fputc('\\', out);
-		fputc(*c, out);
-	}
-	free(t);
+	md_runs(out, s, strlen(s), false);
 }
 
 /* A link target: cleaned, only http(s), with the characters that would
  * end it encoded. */
 static void md_link(FILE *out, const char *url)
 {
-	char *t = safe_text(url);
-	if (strncmp(t, "http://", 7) == 0 || strncmp(t, "https://", 8) == 0)
-		for (const char *c = t; *c != '\0'; c++) {
-			if (*c == '(' || *c == ')' || *c == ' ' || *c == '<' || *c == '>')
-				fprintf(out, "%%%02X", (unsigned char)*c);
-			else
-				fputc(*c, out);
-		}
-	free(t);
+	if (strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0)
+		md_runs(out, url, strlen(url), true);
 }
 
 static void md_quotes(FILE *out, const struct report *r, const char *month)
 {
 	int shown = 0;
-	for (size_t i = 0; i < r->nquotes && shown < QUOTES_PER_MONTH; i++) {
+	for (size_t i = 0; i < r->nquotes && shown < REPORT_QUOTES_PER_MONTH; i++) {
 		const struct report_quote *q = &r->quotes[i];
 		if (!same_month(q->day, month))
 			continue;
@@ -322,7 +378,8 @@ static void print_markdown(FILE *out, const struct report *r, const struct summa
 	fputs("\n\n", out);
 	if (f.data[0] != '\0') {
 		fputc('*', out);
-		md_text(out, f.data);
+		size_t len;
+		md_text(out, cleaned(f.data, &len));
 		fputs("*\n\n", out);
 	}
 	buf_free(&f);
@@ -338,11 +395,9 @@ static void print_markdown(FILE *out, const struct report *r, const struct summa
 		}
 		fprintf(out, "- **%s**", e->date);
 		if (e->nactors > 0) {
-			char *actors = join_actors(e);
 			fputs(" \u2014 *", out);
-			md_text(out, actors);
+			md_text(out, join_actors(e));
 			fputc('*', out);
-			free(actors);
 		}
 		fputs(": ", out);
 		md_text(out, e->text);
@@ -383,9 +438,8 @@ static void print_markdown(FILE *out, const struct report *r, const struct summa
 
 static void json_clean(struct json *j, const char *s)
 {
-	char *t = safe_text(s);
-	json_string(j, t);
-	free(t);
+	size_t len;
+	json_string(j, cleaned(s, &len));
 }
 
 static void print_json(FILE *out, const struct report *r, const struct summary_options *o)
@@ -411,37 +465,40 @@ static void print_json(FILE *out, const struct report *r, const struct summary_o
 	json_object_end(&j);
 	json_key(&j, "events");
 	json_array_begin(&j);
+	/* an event a line: a year of a large store is a million of them, and
+	 * a line each suits grep and line-oriented tools */
+	struct buf line;
+	buf_init(&line);
 	for (size_t i = 0; i < r->nevents; i++) {
 		const struct report_event *e = &r->events[i];
-		json_object_begin(&j);
-		json_key(&j, "date");
-		json_string(&j, e->date);
-		json_key(&j, "precision");
-		json_string(&j, e->precision);
-		json_key(&j, "kind");
-		json_string(&j, e->published ? "published" : "text");
-		json_key(&j, "text");
-		json_clean(&j, e->text);
-		json_key(&j, "actors");
-		json_array_begin(&j);
-		for (size_t k = 0; k < e->nactors; k++)
-			json_clean(&j, e->actors[k]);
-		json_array_end(&j);
-		json_key(&j, "sources");
-		json_array_begin(&j);
-		for (size_t k = 0; k < e->nsources; k++) {
-			json_object_begin(&j);
-			json_key(&j, "feed");
-			json_clean(&j, e->sources[k].feed);
-			json_key(&j, "title");
-			json_clean(&j, e->sources[k].title);
-			json_key(&j, "link");
-			json_clean(&j, e->sources[k].link);
-			json_object_end(&j);
+		buf_reset(&line);
+		buf_puts(&line, "{\"date\": ");
+		json_buf_string(&line, e->date);
+		buf_puts(&line, ", \"precision\": ");
+		json_buf_string(&line, e->precision);
+		buf_puts(&line, e->published ? ", \"kind\": \"published\", \"text\": "
+					     : ", \"kind\": \"text\", \"text\": ");
+		json_buf_string(&line, e->text);
+		buf_puts(&line, ", \"actors\": [");
+		for (size_t k = 0; k < e->nactors; k++) {
+			if (k > 0)
+				buf_puts(&line, ", ");
+			json_buf_string(&line, e->actors[k]);
 		}
-		json_array_end(&j);
-		json_object_end(&j);
+		buf_puts(&line, "], \"sources\": [");
+		for (size_t k = 0; k < e->nsources; k++) {
+			buf_puts(&line, k > 0 ? ", {\"feed\": " : "{\"feed\": ");
+			json_buf_string(&line, e->sources[k].feed);
+			buf_puts(&line, ", \"title\": ");
+			json_buf_string(&line, e->sources[k].title);
+			buf_puts(&line, ", \"link\": ");
+			json_buf_string(&line, e->sources[k].link);
+			buf_putc(&line, '}');
+		}
+		buf_puts(&line, "]}");
+		json_raw_value(&j, line.data);
 	}
+	buf_free(&line);
 	json_array_end(&j);
 	json_key(&j, "quotes");
 	json_array_begin(&j);
@@ -451,7 +508,7 @@ static void print_json(FILE *out, const struct report *r, const struct summary_o
 		const struct report_quote *k = &r->quotes[i];
 		in_month = same_month(k->day, month) ? in_month + 1 : 1;
 		month = k->day;
-		if (in_month > QUOTES_PER_MONTH)
+		if (in_month > REPORT_QUOTES_PER_MONTH)
 			continue;
 		json_object_begin(&j);
 		json_key(&j, "date");
@@ -492,51 +549,48 @@ static void print_json(FILE *out, const struct report *r, const struct summary_o
 
 /* ---- CSV ---------------------------------------------------------------- */
 
-/* One field, RFC 4180: quoted when it holds a comma, a quote or a line
- * end (none after cleaning), quotes doubled. */
-static void csv_field(FILE *out, const char *s, bool last)
+/* One field (clean: no line ends), RFC 4180, onto line: quoted when it
+ * holds a comma or a quote, quotes doubled. */
+static void csv_field(struct buf *line, const char *s, bool last)
 {
-	char *t = safe_text(s);
+	size_t len = strlen(s);
+	const char *t = s;
 	if (strpbrk(t, ",\"") != NULL) {
-		fputc('"', out);
-		for (const char *c = t; *c != '\0'; c++) {
-			if (*c == '"')
-				fputc('"', out);
-			fputc(*c, out);
+		buf_putc(line, '"');
+		for (const char *run = t, *quote;; run = quote + 1) {
+			quote = strchr(run, '"');
+			if (quote == NULL) {
+				buf_puts(line, run);
+				break;
+			}
+			buf_append(line, run, (size_t)(quote - run) + 1);
+			buf_putc(line, '"');
 		}
-		fputc('"', out);
+		buf_putc(line, '"');
 	} else {
-		fputs(t, out);
+		buf_append(line, t, len);
 	}
-	fputs(last ? "\r\n" : ",", out);
-	free(t);
+	buf_append(line, last ? "\r\n" : ",", last ? 2 : 1);
 }
 
 static void print_csv(FILE *out, const struct report *r)
 {
 	fputs("date,precision,kind,actors,text,sources,links\r\n", out);
+	struct buf line;
+	buf_init(&line);
 	for (size_t i = 0; i < r->nevents; i++) {
 		const struct report_event *e = &r->events[i];
-		char *actors = join_actors(e), *sources = join_sources(e);
-		struct buf links;
-		buf_init(&links);
-		for (size_t k = 0; k < e->nsources; k++) {
-			if (k > 0)
-				buf_putc(&links, ' ');
-			buf_puts(&links, e->sources[k].link);
-		}
-		buf_putc(&links, '\0');
-		csv_field(out, e->date, false);
-		csv_field(out, e->precision, false);
-		csv_field(out, e->published ? "published" : "text", false);
-		csv_field(out, actors, false);
-		csv_field(out, e->text, false);
-		csv_field(out, sources, false);
-		csv_field(out, links.data, true);
-		buf_free(&links);
-		free(actors);
-		free(sources);
+		buf_reset(&line);
+		csv_field(&line, e->date, false);
+		csv_field(&line, e->precision, false);
+		csv_field(&line, e->published ? "published" : "text", false);
+		csv_field(&line, join_actors(e), false);
+		csv_field(&line, e->text, false);
+		csv_field(&line, join_sources(e, false), false);
+		csv_field(&line, join_links(e), true);
+		fwrite(line.data, 1, line.len, out);
 	}
+	buf_free(&line);
 }
 
 void summary_print(FILE *out, const struct report *r, const struct summary_options *o)
@@ -577,4 +631,6 @@ void summary_print(FILE *out, const struct report *r, const struct summary_optio
 		break;
 	}
 	}
+	buf_free(&scratch_clean);
+	buf_free(&scratch_list);
 }

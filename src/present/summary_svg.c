@@ -96,7 +96,7 @@ static double x_of(const struct scale *s, long day)
 static int lane_of(const struct report *r, size_t nlanes, const char *actor)
 {
 	for (size_t i = 0; i < nlanes; i++)
-		if (strcmp(r->actors[i].name, actor) == 0)
+		if (r->actors[i].name == actor || strcmp(r->actors[i].name, actor) == 0)
 			return (int)i;
 	return (int)nlanes;
 }
@@ -239,26 +239,36 @@ void summary_svg(FILE *out, const struct report *r, const struct report_query *q
 			fputs(_("others"), out);
 		fprintf(out, "</text>\n</g>\n");
 	}
-	/* the marks: one per event and lane it is in, sized by its sources */
+	/* the marks: one per day and lane with events, sized by their sources
+	 * (events of a day in a lane would be drawn on one another; a year
+	 * of a large store is a million of them) */
 	fprintf(out, "<g class=\"events\" fill=\"#c0392b\" fill-opacity=\"0.65\">\n");
+	size_t *sources = xcalloc(nlanes + 1, sizeof(*sources));
 	for (size_t i = 0; i < r->nevents; i++) {
 		const struct report_event *e = &r->events[i];
-		double x = x_of(&s, timeline_day_number(e->day));
-		int radius = 3 + 2 * (int)(e->nsources < 5 ? e->nsources : 5);
 		bool others = e->nactors == 0;
 		for (size_t k = 0; k < e->nactors; k++) {
 			int l = lane_of(r, nlanes, e->actors[k]);
-			if (l == (int)nlanes) {
+			if (l == (int)nlanes)
 				others = true;
-				continue;
-			}
-			fprintf(out, "<circle cx=\"%.1f\" cy=\"%d\" r=\"%d\"/>\n", x,
-				lanes_top + l * LANE + LANE / 2 + 6, radius);
+			else
+				sources[l] += e->nsources;
 		}
 		if (others)
+			sources[nlanes] += e->nsources;
+		if (i + 1 < r->nevents && strcmp(r->events[i + 1].day, e->day) == 0)
+			continue;
+		double x = x_of(&s, timeline_day_number(e->day));
+		for (size_t l = 0; l <= nlanes; l++) {
+			if (sources[l] == 0)
+				continue;
+			int radius = 3 + 2 * (int)(sources[l] < 5 ? sources[l] : 5);
 			fprintf(out, "<circle cx=\"%.1f\" cy=\"%d\" r=\"%d\"/>\n", x,
-				lanes_top + (int)nlanes * LANE + LANE / 2 + 6, radius);
+				lanes_top + (int)l * LANE + LANE / 2 + 6, radius);
+			sources[l] = 0;
+		}
 	}
+	free(sources);
 	fprintf(out, "</g>\n");
 
 	/* labels of the key events, never overlapping */

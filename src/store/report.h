@@ -22,43 +22,54 @@ struct report_query {
 	int limit;	  /* events at most; 0: all */
 };
 
+/* The quotes a summary shows under each month. */
+#define REPORT_QUOTES_PER_MONTH 3
+
+/* Every string of a report lives as long as the report (report_free) and
+ * is clean (common/safetext.h): no control character, escape sequence or
+ * bidirectional mark from a feed reaches an output through it. */
 struct report_source {
-	char *feed, *title, *link;
+	const char *feed, *title, *link;
 	int64_t article_id;
 };
 
+/* A year of a large store is a million of these: kept small. */
 struct report_event {
+	const char *precision;
+	const char *text;
+	const char **actors;	       /* by name; one string per actor in the report */
+	const struct report_source *sources; /* one per feed that reported it */
+	uint32_t nactors, nsources;
 	char day[11];  /* day_first */
 	char date[16]; /* at its precision */
-	char *precision;
 	bool published;
-	char *text;
-	char **actors;
-	size_t nactors;
-	struct report_source *sources; /* one per feed that reported it */
-	size_t nsources;
 };
 
 struct report_quote {
 	char day[11]; /* of its article */
-	char *speaker, *actor, *kind, *text;
+	const char *speaker, *actor, *kind, *text;
 	int64_t article_id;
 };
 
 struct report_count {
-	char *name;
+	const char *name;
 	int64_t n;
 };
 
 struct report {
+	/* by date; those dated by the year alone first in their day */
 	struct report_event *events;
 	size_t nevents;
+	/* of the events' articles published in the range: the most telling
+	 * (direct, of a known actor, longer) REPORT_QUOTES_PER_MONTH of each
+	 * month, by month, the most telling first */
 	struct report_quote *quotes;
 	size_t nquotes;
 	struct report_count *actors; /* by events, most first */
 	size_t nactors;
-	char **documents;
+	const char **documents; /* referenced by the events' articles, by name */
 	size_t ndocuments;
+	struct arena *arena; /* owns every string above */
 };
 
 /* Reads the report; NULL on a database error (*error set). */
