@@ -157,29 +157,48 @@ void json_buf_string(struct buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
-	const unsigned char *end = p + strlen(s);
+	size_t n = strlen(s);
+	const unsigned char *end = p + n;
 
-	buf_putc(b, '"');
+	buf_reserve(b, 6 * n + 3); /* \u00XX at worst: written in place */
+	char *o = b->data + b->len;
+	*o++ = '"';
 	while (p < end) {
 		const unsigned char *run = p;
 		while (end - p >= 8 && plain_word(p))
 			p += 8;
 		while (p < end && !needs_escape(*p))
 			p++;
-		buf_append(b, (const char *)run, (size_t)(p - run));
+		memcpy(o, run, (size_t)(p - run));
+		o += p - run;
 		if (p == end)
 			break;
 		unsigned char c = *p++;
-		const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
-				: c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
-		if (esc != NULL) {
-			buf_append(b, esc, 2);
-		} else {
-			char u[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], '\0'};
-			buf_append(b, u, 6);
+		*o++ = '\\';
+		switch (c) {
+		case '"':
+		case '\\':
+			*o++ = (char)c;
+			break;
+		case '\n':
+			*o++ = 'n';
+			break;
+		case '\r':
+			*o++ = 'r';
+			break;
+		case '\t':
+			*o++ = 't';
+			break;
+		default:
+			memcpy(o, "u00", 3);
+			o[3] = hex[c >> 4];
+			o[4] = hex[c & 15];
+			o += 5;
 		}
 	}
-	buf_putc(b, '"');
+	*o++ = '"';
+	*o = '\0';
+	b->len = (size_t)(o - b->data);
 }
 
 void json_write_string(FILE *out, const char *s)

@@ -301,11 +301,12 @@ static bool md_special(unsigned char c, bool link)
 	return c != '\0' && strchr("\\`*_{}[]<>#|", c) != NULL;
 }
 
-/* The cleaned t written in runs, each special character escaped. */
-static void md_runs(FILE *out, const char *t, size_t len, bool link)
+/* s (clean) onto b, each special character escaped (link: %-encoded). */
+static void md_append(struct buf *b, const char *s, bool link)
 {
 	static bool special[2][256];
 	static bool ready;
+	static const char hex[] = "0123456789ABCDEF";
 	if (!ready) {
 		for (int c = 0; c < 256; c++) {
 			special[0][c] = md_special((unsigned char)c, false);
@@ -314,34 +315,34 @@ static void md_runs(FILE *out, const char *t, size_t len, bool link)
 		ready = true;
 	}
 	const bool *table = special[link];
-	const char *run = t, *end = t + len;
-	for (const char *c = t; c < end; c++) {
-		if (!table[(unsigned char)*c])
-			continue;
-		fwrite(run, 1, (size_t)(c - run), out);
-		if (link) {
-			fprintf(out, "%%%02X", (unsigned char)*c);
-			run = c + 1;
+	size_t n = strlen(s);
+	buf_reserve(b, 3 * n + 1); /* written in place */
+	char *o = b->data + b->len;
+	for (const char *c = s; *c != '\0'; c++) {
+		unsigned char u = (unsigned char)*c;
+		if (!table[u]) {
+			*o++ = *c;
+		} else if (link) {
+			*o++ = '%';
+			*o++ = hex[u >> 4];
+			*o++ = hex[u & 15];
 		} else {
-			fputc('\\', out);
-			run = c;
+			*o++ = '\\';
+			*o++ = *c;
 		}
 	}
-	fwrite(run, 1, (size_t)(end - run), out);
+	*o = '\0';
+	b->len = (size_t)(o - b->data);
 }
 
 /* s (clean) with Markdown's special characters escaped. */
 static void md_text(FILE *out, const char *s)
 {
-	md_runs(out, s, strlen(s), false);
-}
-
-/* A link target: cleaned, only http(s), with the characters that would
- * end it encoded. */
-static void md_link(FILE *out, const char *url)
-{
-	if (strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0)
-		md_runs(out, url, strlen(url), true);
+	struct buf b;
+	buf_init(&b);
+	md_append(&b, s, false);
+	fwrite(b.data, 1, b.len, out);
+	buf_free(&b);
 }
 
 static void md_quotes(FILE *out, const struct report *r, const char *month)
@@ -384,6 +385,8 @@ static void print_markdown(FILE *out, const struct report *r, const struct summa
 	}
 	buf_free(&f);
 	fprintf(out, ngettext("%zu event\n", "%zu events\n", r->nevents), r->nevents);
+	struct buf line;
+	buf_init(&line);
 	for (size_t i = 0; i < r->nevents; i++) {
 		const struct report_event *e = &r->events[i];
 		if (i == 0 || !same_group(e, &r->events[i - 1])) {
@@ -393,27 +396,32 @@ static void print_markdown(FILE *out, const struct report *r, const struct summa
 			group_heading(e, heading, sizeof(heading));
 			fprintf(out, "\n## %s\n\n", heading);
 		}
-		fprintf(out, "- **%s**", e->date);
+		buf_reset(&line);
+		buf_puts(&line, "- **");
+		buf_puts(&line, e->date);
+		buf_puts(&line, "**");
 		if (e->nactors > 0) {
-			fputs(" \u2014 *", out);
-			md_text(out, join_actors(e));
-			fputc('*', out);
+			buf_puts(&line, " \u2014 *");
+			md_append(&line, join_actors(e), false);
+			buf_putc(&line, '*');
 		}
-		fputs(": ", out);
-		md_text(out, e->text);
-		fputs(" (", out);
+		buf_puts(&line, ": ");
+		md_append(&line, e->text, false);
+		buf_puts(&line, " (");
 		for (size_t k = 0; k < e->nsources; k++) {
 			const struct report_source *s = &e->sources[k];
-			if (k > 0)
-				fputs(", ", out);
-			fputc('[', out);
-			md_text(out, s->feed);
-			fputs("](", out);
-			md_link(out, s->link);
-			fputc(')', out);
+			buf_puts(&line, k > 0 ? ", [" : "[");
+			md_append(&line, s->feed, false);
+			buf_puts(&line, "](");
+			/* a link target: only http(s), with what would end it encoded */
+			if (strncmp(s->link, "http://", 7) == 0 || strncmp(s->link, "https://", 8) == 0)
+				md_append(&line, s->link, true);
+			buf_putc(&line, ')');
 		}
-		fputs(")\n", out);
+		buf_puts(&line, ")\n");
+		fwrite(line.data, 1, line.len, out);
 	}
+	buf_free(&line);
 	if (r->nevents > 0 && !by_year(&r->events[r->nevents - 1]))
 		md_quotes(out, r, r->events[r->nevents - 1].day);
 	if (r->nactors > 0) {
@@ -553,24 +561,27 @@ static void print_json(FILE *out, const struct report *r, const struct summary_o
  * holds a comma or a quote, quotes doubled. */
 static void csv_field(struct buf *line, const char *s, bool last)
 {
-	size_t len = strlen(s);
-	const char *t = s;
-	if (strpbrk(t, ",\"") != NULL) {
-		buf_putc(line, '"');
-		for (const char *run = t, *quote;; run = quote + 1) {
-			quote = strchr(run, '"');
-			if (quote == NULL) {
-				buf_puts(line, run);
-				break;
-			}
-			buf_append(line, run, (size_t)(quote - run) + 1);
-			buf_putc(line, '"');
+	size_t n = strlen(s);
+	buf_reserve(line, 2 * n + 5); /* written in place */
+	char *o = line->data + line->len;
+	if (strpbrk(s, ",\"") != NULL) {
+		*o++ = '"';
+		for (const char *c = s; *c != '\0'; c++) {
+			if (*c == '"')
+				*o++ = '"';
+			*o++ = *c;
 		}
-		buf_putc(line, '"');
+		*o++ = '"';
 	} else {
-		buf_append(line, t, len);
+		memcpy(o, s, n);
+		o += n;
 	}
-	buf_append(line, last ? "\r\n" : ",", last ? 2 : 1);
+	if (last)
+		*o++ = '\r', *o++ = '\n';
+	else
+		*o++ = ',';
+	*o = '\0';
+	line->len = (size_t)(o - line->data);
 }
 
 static void print_csv(FILE *out, const struct report *r)
