@@ -47,6 +47,9 @@ static void group_heading(const struct report_event *e, char *out, size_t size)
 		snprintf(out, size, "%s %.4s", _(month_names[month_of(e->day) - 1]), e->day);
 }
 
+/* A string literal onto a buffer, its length known at compile time. */
+#define PUT_LITERAL(b, s) buf_append((b), (s), sizeof(s) - 1)
+
 /* Scratch space reused from row to row (summary_print frees it): a
  * summary of a million events must not cost millions of allocations.
  * cleaned() writes one, the join_ functions the other. */
@@ -151,6 +154,9 @@ static void wrapped(const struct pen *p, const char *s, int indent)
 	size_t len = strlen(s);
 	const char *c = s;
 	size_t cols = p->width > indent + 20 ? (size_t)(p->width - indent) : 20;
+	static const char blanks[] = "                                        ";
+	size_t pad = (size_t)indent < sizeof(blanks) - 1 ? (size_t)indent : sizeof(blanks) - 1;
+	buf_reset(&scratch_clean); /* the lines, written at once */
 	while (len > 0) {
 		size_t fit = safe_text_fit(c, len, cols);
 		if (fit < len) { /* back to the last space that fits */
@@ -162,14 +168,15 @@ static void wrapped(const struct pen *p, const char *s, int indent)
 		}
 		if (fit == 0)
 			fit = len;
-		spaces(p->out, indent);
-		fwrite(c, 1, fit, p->out);
-		fputc('\n', p->out);
+		buf_append(&scratch_clean, blanks, pad);
+		buf_append(&scratch_clean, c, fit);
+		buf_putc(&scratch_clean, '\n');
 		c += fit;
 		len -= fit;
 		while (len > 0 && *c == ' ')
 			c++, len--;
 	}
+	fwrite(scratch_clean.data, 1, scratch_clean.len, p->out);
 }
 
 static void text_quotes(const struct pen *p, const struct report *r, const char *month)
@@ -480,30 +487,30 @@ static void print_json(FILE *out, const struct report *r, const struct summary_o
 	for (size_t i = 0; i < r->nevents; i++) {
 		const struct report_event *e = &r->events[i];
 		buf_reset(&line);
-		buf_puts(&line, "{\"date\": ");
+		PUT_LITERAL(&line, "{\"date\": ");
 		json_buf_string(&line, e->date);
-		buf_puts(&line, ", \"precision\": ");
+		PUT_LITERAL(&line, ", \"precision\": ");
 		json_buf_string(&line, e->precision);
 		buf_puts(&line, e->published ? ", \"kind\": \"published\", \"text\": "
 					     : ", \"kind\": \"text\", \"text\": ");
 		json_buf_string(&line, e->text);
-		buf_puts(&line, ", \"actors\": [");
+		PUT_LITERAL(&line, ", \"actors\": [");
 		for (size_t k = 0; k < e->nactors; k++) {
 			if (k > 0)
 				buf_puts(&line, ", ");
 			json_buf_string(&line, e->actors[k]);
 		}
-		buf_puts(&line, "], \"sources\": [");
+		PUT_LITERAL(&line, "], \"sources\": [");
 		for (size_t k = 0; k < e->nsources; k++) {
 			buf_puts(&line, k > 0 ? ", {\"feed\": " : "{\"feed\": ");
 			json_buf_string(&line, e->sources[k].feed);
-			buf_puts(&line, ", \"title\": ");
+			PUT_LITERAL(&line, ", \"title\": ");
 			json_buf_string(&line, e->sources[k].title);
-			buf_puts(&line, ", \"link\": ");
+			PUT_LITERAL(&line, ", \"link\": ");
 			json_buf_string(&line, e->sources[k].link);
 			buf_putc(&line, '}');
 		}
-		buf_puts(&line, "]}");
+		PUT_LITERAL(&line, "]}");
 		json_raw_value(&j, line.data);
 	}
 	buf_free(&line);

@@ -311,8 +311,11 @@ static void read_event(struct reading *g, sqlite3_stmt *st, int64_t id)
 	m->nranks = 0;
 	m->more = NULL;
 	copy_column(st, 1, e->day, sizeof(e->day));
-	copy_column(st, 2, e->date, sizeof(e->date));
 	e->precision = precision_name(report_column(st, 3));
+	if (e->precision[0] == 'd') /* a day's date is its first day */
+		memcpy(e->date, e->day, sizeof(e->day));
+	else
+		copy_column(st, 2, e->date, sizeof(e->date));
 	e->published = sqlite3_column_int(st, 4) != 0;
 	e->text = report_text_column(a, st, 5);
 	e->actors = NULL;
