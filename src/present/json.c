@@ -4,6 +4,10 @@
 
 #include "common/util.h"
 
+/* A JSON document is written by one thread (the refresh's storing thread
+ * writes none), so the stdio calls here skip the stream's lock: on
+ * outputs of many short items, locking would cost more than writing. */
+
 #include <inttypes.h>
 #include <string.h>
 
@@ -117,42 +121,6 @@ static bool plain_word(const unsigned char *p)
 	return (flags & highs) == 0;
 }
 
-static void write_escape(FILE *out, unsigned char c)
-{
-	static const char hex[] = "0123456789abcdef";
-	const char *esc;
-
-	switch (c) {
-	case '"':
-		esc = "\\\"";
-		break;
-	case '\\':
-		esc = "\\\\";
-		break;
-	case '\n':
-		esc = "\\n";
-		break;
-	case '\r':
-		esc = "\\r";
-		break;
-	case '\t':
-		esc = "\\t";
-		break;
-	case '\b':
-		esc = "\\b";
-		break;
-	case '\f':
-		esc = "\\f";
-		break;
-	default:
-		fwrite_unlocked("\\u00", 1, 4, out);
-		putc_unlocked(hex[c >> 4], out);
-		putc_unlocked(hex[c & 15], out);
-		return;
-	}
-	fwrite_unlocked(esc, 1, 2, out);
-}
-
 void json_buf_string(struct buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -189,6 +157,12 @@ void json_buf_string(struct buf *b, const char *s)
 		case '\t':
 			*o++ = 't';
 			break;
+		case '\b':
+			*o++ = 'b';
+			break;
+		case '\f':
+			*o++ = 'f';
+			break;
 		default:
 			memcpy(o, "u00", 3);
 			o[3] = hex[c >> 4];
@@ -203,23 +177,11 @@ void json_buf_string(struct buf *b, const char *s)
 
 void json_write_string(FILE *out, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	const unsigned char *end = p + strlen(s);
-
-	/* retl has one thread: no stream locking, which would cost more than
-	 * the writing on outputs of many short strings. */
-	putc_unlocked('"', out);
-	while (p < end) {
-		const unsigned char *run = p;
-		while (end - p >= 8 && plain_word(p))
-			p += 8;
-		while (p < end && !needs_escape(*p))
-			p++;
-		fwrite_unlocked(run, 1, (size_t)(p - run), out);
-		if (p < end)
-			write_escape(out, *p++);
-	}
-	putc_unlocked('"', out);
+	struct buf b;
+	buf_init(&b);
+	json_buf_string(&b, s);
+	fwrite(b.data, 1, b.len, out);
+	buf_free(&b);
 }
 
 void json_string(struct json *j, const char *s)

@@ -21,18 +21,6 @@
 #define LABEL_CHARS 38
 #define FONT "DejaVu Sans, Noto Sans CJK SC, Noto Sans, sans-serif"
 
-static void civil(long n, int *y, int *m, int *d)
-{
-	n += 719468;
-	long era = (n >= 0 ? n : n - 146096) / 146097;
-	long doe = n - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
 
 /* s cleaned and escaped for XML text or attributes, cut to max characters. */
 static void xml_text(FILE *out, const char *s, size_t max)
@@ -110,7 +98,7 @@ static void axis(FILE *out, const struct scale *s, int y)
 	if (span <= 93) { /* a short range: a tick a week, on Mondays */
 		for (long n = s->first + (7 - ((s->first + 3) % 7 + 7) % 7) % 7; n <= s->last; n += 7) {
 			int y1, m1, d1;
-			civil(n, &y1, &m1, &d1);
+			timeline_civil_from_days(n, &y1, &m1, &d1);
 			double x = x_of(s, n);
 			fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\"/>\n",
 				x, y, x, y + 5);
@@ -125,7 +113,7 @@ static void axis(FILE *out, const struct scale *s, int y)
 	/* a tick a month, or a quarter, or a year when there are many */
 	int step = span > 3L * 366 ? 12 : span > 400 ? 3 : 1;
 	int y0, m0, d0;
-	civil(s->first, &y0, &m0, &d0);
+	timeline_civil_from_days(s->first, &y0, &m0, &d0);
 	for (int y1 = y0, m1 = m0 + (d0 > 1);; m1 += step) {
 		while (m1 > 12)
 			m1 -= 12, y1++;

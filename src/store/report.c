@@ -31,6 +31,20 @@ static void names_free(struct names *n)
 	free(n->rank);
 }
 
+static void names_push(struct names *n, size_t *cap, int64_t id, const char *name,
+		       size_t rank)
+{
+	if (n->n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		n->ids = xrealloc(n->ids, *cap * sizeof(*n->ids));
+		n->names = xrealloc(n->names, *cap * sizeof(*n->names));
+		n->rank = xrealloc(n->rank, *cap * sizeof(*n->rank));
+	}
+	n->ids[n->n] = id;
+	n->names[n->n] = name;
+	n->rank[n->n++] = rank;
+}
+
 /* The actors, by id, with their rank by name. */
 static bool read_actor_names(sqlite3 *db, struct arena *a, struct names *n)
 {
@@ -41,17 +55,9 @@ static bool read_actor_names(sqlite3 *db, struct arena *a, struct names *n)
 		return false;
 	size_t cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n->n == cap) {
-			cap = cap ? 2 * cap : 64;
-			n->ids = xrealloc(n->ids, cap * sizeof(*n->ids));
-			n->names = xrealloc(n->names, cap * sizeof(*n->names));
-			n->rank = xrealloc(n->rank, cap * sizeof(*n->rank));
-		}
-		n->ids[n->n] = sqlite3_column_int64(st, 0);
-		n->names[n->n] = report_text_column(a, st, 1);
-		n->rank[n->n++] = (size_t)sqlite3_column_int64(st, 2);
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		names_push(n, &cap, sqlite3_column_int64(st, 0), report_text_column(a, st, 1),
+			   (size_t)sqlite3_column_int64(st, 2));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE;
 }
@@ -67,21 +73,17 @@ static bool read_feed_names(sqlite3 *db, struct arena *a, struct names *n)
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n->n == cap) {
-			cap = cap ? 2 * cap : 64;
-			n->ids = xrealloc(n->ids, cap * sizeof(*n->ids));
-			n->names = xrealloc(n->names, cap * sizeof(*n->names));
-		}
-		n->ids[n->n] = sqlite3_column_int64(st, 0);
+		const char *name;
 		if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
-			n->names[n->n++] = report_text_column(a, st, 1);
+			name = report_text_column(a, st, 1);
 		} else {
 			char *redacted = url_redact(report_column(st, 2));
 			char *out = arena_text(a, strlen(redacted) + 1);
 			arena_trim(a, out, safe_text_copy(out, redacted, strlen(redacted)) + 1);
-			n->names[n->n++] = out;
+			name = out;
 			free(redacted);
 		}
+		names_push(n, &cap, sqlite3_column_int64(st, 0), name, 0);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE;
@@ -125,19 +127,12 @@ static int by_telling(const void *x, const void *y)
 /* Days since 1970-01-01 into YYYY-MM-DD and year * 12 + month - 1. */
 static int civil_day(long days, char out[11])
 {
-	days += 719468;
-	long era = (days >= 0 ? days : days - 146096) / 146097;
-	long doe = days - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp < 10 ? mp + 3 : mp - 9;
-	long y = yoe + era * 400 + (m <= 2);
+	int y, m, d;
+	timeline_civil_from_days(days, &y, &m, &d);
 	if (out != NULL)
 		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)((y % 10000 + 10000) % 10000),
 			 (unsigned)m % 100u, (unsigned)d % 100u);
-	return (int)(y * 12 + m - 1);
+	return y * 12 + m - 1;
 }
 
 struct candidates {

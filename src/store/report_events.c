@@ -473,16 +473,10 @@ static void name_actors(struct reading *g)
 
 /* ---- in order, deduplicated --------------------------------------------- */
 
-/* Days since 1970-01-01 of YYYYMMDD (as timeline_day_number). */
+/* Days since 1970-01-01 of YYYYMMDD. */
 static long day_number_of(uint32_t ymd)
 {
-	long y = (long)(ymd / 10000), m = (long)(ymd / 100 % 100), d = (long)(ymd % 100);
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return timeline_days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100);
 }
 
 struct order_key {

@@ -114,6 +114,9 @@ char *timeline_fts_query(const char *words);
 
 /* Days since 1970-01-01 of a valid YYYY-MM-DD. */
 long timeline_day_number(const char *day);
+/* The same of a year, month (1-12) and day, and back. */
+long timeline_days_from_civil(long y, long m, long d);
+void timeline_civil_from_days(long days, int *y, int *m, int *d);
 
 /* "2025", "2025-04", "2025-04-09" into the first and last day they cover. */
 bool timeline_day_range(const char *s, char first[11], char last[11]);
