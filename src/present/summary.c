@@ -16,9 +16,11 @@ static const char *const month_names[] = {
     N_("July"),	   N_("August"),   N_("September"), N_("October"), N_("November"), N_("December"),
 };
 
+/* The month of YYYY-MM-DD, 1 to 12 (1 for anything else). */
 static int month_of(const char *day)
 {
-	return (day[5] - '0') * 10 + (day[6] - '0');
+	int m = (day[5] - '0') * 10 + (day[6] - '0');
+	return m >= 1 && m <= 12 ? m : 1;
 }
 
 static bool same_month(const char *a, const char *b)

@@ -20,7 +20,14 @@ void forward_close(struct forward *f)
 
 void forward_step(struct forward *f)
 {
-	f->at = sqlite3_step(f->st) == SQLITE_ROW ? sqlite3_column_int64(f->st, 0) : INT64_MAX;
+	int rc = sqlite3_step(f->st);
+	f->failed = f->failed || (rc != SQLITE_ROW && rc != SQLITE_DONE);
+	f->at = rc == SQLITE_ROW ? sqlite3_column_int64(f->st, 0) : INT64_MAX;
+}
+
+bool forward_ok(const struct forward *f)
+{
+	return !f->failed;
 }
 
 bool forward_to(struct forward *f, int64_t id)

@@ -17,11 +17,14 @@ struct forward {
 	int64_t from; /* no row has an id from here up to the current one's */
 	int64_t at;   /* the id of the current row; INT64_MAX past the last */
 	bool started;
+	bool failed; /* a step ended in an error, not in a row or the end */
 };
 
 /* sql: rows from the id ?1 on, ORDER BY that id (its column 0). */
 bool forward_open(sqlite3 *db, const char *sql, struct forward *f);
 void forward_close(struct forward *f);
+/* Whether no step has failed (an error ends the rows like their end). */
+bool forward_ok(const struct forward *f);
 /* The next row (f->at is INT64_MAX past the last). */
 void forward_step(struct forward *f);
 /* Whether there is a row of id: then it is the current one (the first). */

@@ -201,9 +201,10 @@ static bool read_candidates(sqlite3 *db, const struct report_query *q,
 			consider(c, &k);
 		}
 	}
+	bool ok = forward_ok(&quotes);
 	forward_close(&quotes);
 	free(in_range);
-	return true;
+	return ok;
 }
 
 /* The candidates kept, most telling first in each month, with words. */
@@ -279,11 +280,12 @@ static bool read_documents(sqlite3 *db, const struct article_day *articles, size
 			docs[n++] = sqlite3_column_int64(refs.st, 1);
 		}
 	}
+	bool read = forward_ok(&refs);
 	forward_close(&refs);
 	n = docs != NULL ? report_sort_unique(docs, n) : 0;
 	sqlite3_stmt *st;
-	bool ok = sqlite3_prepare_v2(db, "SELECT name FROM documents WHERE id = ?1", -1, &st,
-				     NULL) == SQLITE_OK;
+	bool ok = read && sqlite3_prepare_v2(db, "SELECT name FROM documents WHERE id = ?1", -1,
+					     &st, NULL) == SQLITE_OK;
 	if (ok)
 		r->documents = xcalloc(n + 1, sizeof(*r->documents));
 	for (size_t i = 0; ok && i < n; i++) {

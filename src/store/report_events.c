@@ -293,7 +293,8 @@ static void add_actor_of(struct meta *m, const struct names *actors, int64_t act
 		add_rank(m, (uint32_t)actors->rank[i], a);
 }
 
-/* One event row (its first actor, if any, in column 10). */
+/* The event of the current row: its own columns (its article and actors
+ * come later, from attach). */
 static void read_event(struct reading *g, sqlite3_stmt *st, int64_t id)
 {
 	struct report *r = g->r;
@@ -407,10 +408,11 @@ static bool attach_all(sqlite3 *db, struct reading *g)
 			attach(g, order[i].at);
 		free(order);
 	}
+	bool ok = forward_ok(&articles) && forward_ok(&event_actors);
 	forward_close(&articles);
 	forward_close(&event_actors);
 	g->articles = g->event_actors = NULL;
-	return true;
+	return ok;
 }
 
 static bool read_rows(sqlite3 *db, const struct report_query *q, const char *fts,
