@@ -10,14 +10,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = malloc(size + 1);
 	int64_t t;
-	char iso[DATE_ISO_LEN];
 
 	if (s == NULL)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = '\0';
-	if (date_parse(s, &t))
+	if (date_parse(s, &t)) {
+		char iso[DATE_ISO_LEN];
 		date_format_iso(t, iso);
+	}
 	free(s);
 	return 0;
 }

@@ -16,7 +16,7 @@ static bool count_entry(void *arg, const struct feed_entry *entry, const struct 
  * that chunk boundaries fall anywhere as they do on the network. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const struct feed_options opts = {"https://example.org/feed/", NULL, 1024 * 1024};
+	const struct feed_options opts = {"https://example.org/feed/", NULL, (size_t)1024 * 1024};
 	size_t entries = 0;
 	struct feed_parser *p = feed_parser_new(&opts, count_entry, &entries);
 	size_t split = size > 0 ? data[0] % (size + 1) : 0;
