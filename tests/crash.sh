@@ -132,7 +132,19 @@ expect_in "the reader read without errors, on one snapshot" "$WORK/reader.out" "
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$RETL" -r -j 2 --config "$WORK/feeds.conf" --db "$DB" >"$WORK/t.out" 2>"$WORK/t.err" &
 pid=$!
-sleep 0.6
+# Once a feed is stored, not after a fixed time: a slow build (ASan) or a
+# busy machine may not have stored any by then.
+tries=0
+while [ "$tries" -lt 400 ]; do
+	if [ -f "$DB" ]; then
+		case $(sql "$DB" "SELECT count(DISTINCT feed_id) FROM articles" 2>/dev/null) in
+		'' | 0) ;;
+		*) break ;;
+		esac
+	fi
+	sleep 0.05
+	tries=$((tries + 1))
+done
 kill -TERM "$pid"
 start=$(date +%s)
 wait "$pid"

@@ -188,8 +188,11 @@ keys q
 wait_for "EXIT=0"
 expect_eq "and quits with 0" "$?" 0
 
-# The same walk under valgrind: no invalid access, no leak.
-if command -v valgrind >/dev/null 2>&1; then
+# The same walk under valgrind: no invalid access, no leak.  Not with ASan
+# (--enable-sanitizers), which does that check itself and valgrind cannot run.
+if [ -n "${RETL_SANITIZERS:-}" ]; then
+	printf 'ok %d - # SKIP under valgrind: retl is built with ASan\n' "$((TAP_N += 1))"
+elif command -v valgrind >/dev/null 2>&1; then
 	tmux -S "$SOCK" kill-server 2>/dev/null
 	sleep 1
 	tmux -S "$SOCK" -f /dev/null new-session -d -x 100 -y 30 \

@@ -13,6 +13,10 @@ if ! command -v valgrind >/dev/null 2>&1; then
 	echo "1..0 # SKIP valgrind not installed"
 	exit 0
 fi
+if [ -n "${RETL_SANITIZERS:-}" ]; then
+	echo "1..0 # SKIP retl is built with ASan (--enable-sanitizers), which valgrind cannot run"
+	exit 0
+fi
 
 set -- "$feeds"/*.xml
 if [ ! -f "$1" ]; then

@@ -314,8 +314,8 @@ static const unsigned char ascii_alnum[256] = {
 /* The finder reads a copy of the text followed by PADDING bytes, "\0a"
  * and zeros: a run of letters and digits stops at the NUL and a run of
  * other ASCII at the 'a', so its byte loops need no bounds checks, and a
- * run that starts at or before the NUL may read sixteen bytes from there. */
-#define PADDING 16
+ * run may read sixteen bytes from where it starts, the 'a' included. */
+#define PADDING (2 + 16)
 
 /* A run of ASCII letters and digits, [start, end). */
 struct run {

@@ -87,6 +87,8 @@ void buf_reserve(struct buf *b, size_t extra)
 void buf_append(struct buf *b, const char *s, size_t len)
 {
 	buf_reserve(b, len);
+	if (len == 0)
+		return; /* s may be NULL then, which memcpy does not allow */
 	memcpy(b->data + b->len, s, len);
 	b->len += len;
 	b->data[b->len] = '\0';

@@ -118,6 +118,7 @@ static bool read_word(struct reader *r, const char **p, struct buf *out)
 	const char *s = *p;
 
 	buf_reset(out);
+	buf_reserve(out, 0); /* so that "" reads as an empty word, not NULL */
 	while (*s && !is_blank(*s)) {
 		if (*s == '"') {
 			s++;

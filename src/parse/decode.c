@@ -379,7 +379,8 @@ void decoder_push(struct decoder *d, const char *in, size_t len, bool final,
 	size_t used = convert(d, src, srclen, final, out);
 	size_t rest = srclen - used;
 	if (!from_pending) {
-		buf_append(&d->pending, src + used, rest);
+		if (rest > 0) /* src is NULL when the last push brings nothing */
+			buf_append(&d->pending, src + used, rest);
 	} else {
 		memmove(d->pending.data, src + used, rest);
 		d->pending.len = rest;

@@ -427,6 +427,12 @@ static void add_error_at(struct feed_parser *p, int line, int column, const char
 	char head[64];
 	size_t len = strlen(msg);
 
+	/* Past the limit only counted: a document of a million broken
+	 * references must not format a million messages. */
+	if (p->info.nerrors >= FEED_MAX_ERRORS) {
+		p->info.errors_dropped++;
+		return;
+	}
 	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
 		len--;
 	buf_init(&b);

@@ -1,0 +1,24 @@
+/* HTML to text: the titles' and names' fragments (parse/text.c) and the
+ * article bodies (analyse/text.c), split into paragraphs and sentences. */
+#include <stdlib.h>
+
+#include "fuzz.h"
+
+#include "analyse/text.h"
+#include "parse/text.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *html = (const char *)data;
+	size_t len;
+
+	free(text_plain(html, size, true));
+	char *text = text_from_html(html, size, &len);
+	struct doc d = {0};
+	d.text = text != NULL ? text : "";
+	d.len = text != NULL ? len : 0;
+	doc_split(&d);
+	doc_free_spans(&d);
+	free(text);
+	return 0;
+}
