@@ -242,11 +242,13 @@ if command -v tmux >/dev/null 2>&1; then
 	check "escapes, UI: the screen was not cleared by the feed" grep -q "Actors:" "$WORK/esc.screen"
 	tmux -S "$SOCK" send-keys q q
 	tmux -S "$SOCK" kill-server 2>/dev/null
+	# a new server on its own socket: reusing the one just killed races
+	SOCK="$WORK/tmux2.sock"
 	tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 30 \
 		"'$RETL' --db '$WORK/xxe-file.db' --config /dev/null; sleep 30"
-	sleep 1.5
+	wait_for "retl timeline"
+	expect_eq "xxe-file, UI: the UI runs on that store" "$?" 0
 	screen >"$WORK/xxe.screen"
-	check "xxe-file, UI: the UI runs on that store" test -s "$WORK/xxe.screen"
 	check "xxe-file, UI: the secret is not on the screen" sh -c "! grep -qF '$SECRET' '$WORK/xxe.screen'"
 	tmux -S "$SOCK" kill-server 2>/dev/null
 fi
