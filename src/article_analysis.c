@@ -65,10 +65,11 @@ struct analyser *analyser_new(struct store *s, char **error, bool *config_error)
 		free(an);
 		return NULL;
 	}
-	an->actor_ids = store_sync_actors(s, an->actors);
+	an->actor_ids = store_sync_actors(s, an->actors, error);
 	an->writer = an->actor_ids != NULL ? analysis_writer_new(s) : NULL;
 	if (an->writer == NULL) {
-		*error = xstrdup(store_error(s));
+		if (an->actor_ids != NULL)
+			*error = xstrdup(store_error(s));
 		analyser_free(an);
 		return NULL;
 	}
@@ -330,7 +331,10 @@ int reanalyze_command(const char *db_path, int verbosity)
 	}
 	struct analyser *an = analyser_new(s, &error, &config_error);
 	if (an == NULL) {
-		fprintf(stderr, "retl: %s\n", error);
+		if (config_error)
+			fprintf(stderr, "retl: %s\n", error);
+		else
+			fprintf(stderr, "retl: %s: %s\n", path, error);
 		free(error);
 		store_close(s);
 		free(path);

@@ -58,6 +58,7 @@ struct fetched {
 
 struct refresh {
 	const struct refresh_args *args;
+	const char *db_path;
 	struct queue queue;
 	struct analyser *analyser;
 	struct store *store;
@@ -152,12 +153,25 @@ static bool store_entry(void *arg, const struct feed_entry *e, const struct feed
 	return true;
 }
 
+/* The store's last error after the store's path, so that a full disk or
+ * a read-only store is named (the caller frees it). */
+static char *store_why(const struct refresh *r)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, r->db_path);
+	buf_puts(&b, ": ");
+	buf_puts(&b, store_error(r->store));
+	return buf_steal(&b);
+}
+
 static void record_failure(struct refresh *r, struct feed_task *t, long status, const char *why)
 {
 	struct fetch_outcome o = {.when = r->now, .http_status = status, .error = why};
 	store_rollback(r->store);
 	if (!store_feed_result(r->store, t->state.id, &o))
-		feed_message(r, t, _("cannot record the failure: %s"), store_error(r->store));
+		feed_message(r, t, _("cannot record the failure: %s: %s"), r->db_path,
+			     store_error(r->store));
 	r->failed++;
 	feed_message(r, t, "%s", why);
 }
@@ -184,14 +198,16 @@ static void store_body(struct refresh *r, struct feed_task *t, struct fetched *j
 	r->feed_new = r->feed_updated = 0;
 	r->store_failed = false;
 	if (!store_begin(r->store)) {
-		record_failure(r, t, job->http_status, store_error(r->store));
+		char *why = store_why(r);
+		record_failure(r, t, job->http_status, why);
+		free(why);
 		feed_parser_free(p);
 		return;
 	}
 	feed_parser_push(p, job->body.data != NULL ? job->body.data : "", job->body.len);
 	enum feed_status status = feed_parser_finish(p);
 	if (r->store_failed) {
-		char *why = xstrdup(store_error(r->store));
+		char *why = store_why(r);
 		record_failure(r, t, job->http_status, why);
 		free(why);
 	} else if (status != FEED_OK) {
@@ -205,7 +221,7 @@ static void store_body(struct refresh *r, struct feed_task *t, struct fetched *j
 					  .last_modified = job->last_modified,
 					  .info = info};
 		if (!store_feed_result(r->store, t->state.id, &o) || !store_commit(r->store)) {
-			char *why = xstrdup(store_error(r->store));
+			char *why = store_why(r);
 			record_failure(r, t, job->http_status, why);
 			free(why);
 		} else {
@@ -304,8 +320,8 @@ static void record_unchanged(struct refresh *r)
 		ok = store_commit(r->store);
 	if (!ok) {
 		clear_progress(r);
-		fprintf(stderr, _("retl: cannot record the feeds that did not change: %s\n"),
-			store_error(r->store));
+		fprintf(stderr, _("retl: cannot record the feeds that did not change: %s: %s\n"),
+			r->db_path, store_error(r->store));
 		store_rollback(r->store);
 		r->failed++;
 	}
@@ -402,8 +418,16 @@ static struct fetch_job *plan(struct refresh *r, const struct feeds_conf *conf, 
 		j->user_agent = t->conf->user_agent;
 		j->arg = t;
 	}
-	if (in_transaction && !store_commit(r->store))
+	/* Without their rows (a full disk, a read-only store), the feeds
+	 * cannot be stored: fetching them would be in vain. */
+	if (in_transaction && !store_commit(r->store)) {
+		clear_progress(r);
+		fprintf(stderr, _("retl: cannot record the feeds: %s: %s\n"), r->db_path,
+			store_error(r->store));
 		store_rollback(r->store);
+		r->failed += n;
+		n = 0;
+	}
 	*njobs = n;
 	return jobs;
 }
@@ -423,7 +447,8 @@ static bool analyse_new_articles(struct refresh *r)
 		return true;
 	if (!analyser_run_stored(r->analyser, r->store, true, false)) {
 		clear_progress(r);
-		fprintf(stderr, _("retl: cannot store the analysis: %s\n"), store_error(r->store));
+		fprintf(stderr, _("retl: cannot store the analysis: %s: %s\n"), r->db_path,
+			store_error(r->store));
 		r->failed++;
 	}
 	return false;
@@ -467,11 +492,11 @@ static void summary(const struct refresh *r)
 
 int refresh_run(const struct refresh_args *args)
 {
-	struct refresh r = {.args = args};
 	struct feeds_conf conf;
 	char *error = NULL;
 	char *config_path = refresh_config_path(args->config_path);
 	char *db_path = refresh_db_path(args->db_path);
+	struct refresh r = {.args = args, .db_path = db_path};
 	int status = 0;
 
 	if (!feeds_conf_load(config_path, &conf, &error)) {
@@ -508,7 +533,10 @@ int refresh_run(const struct refresh_args *args)
 	bool config_error;
 	r.analyser = analyser_new(r.store, &error, &config_error);
 	if (r.analyser == NULL) {
-		fprintf(stderr, "retl: %s\n", error);
+		if (config_error)
+			fprintf(stderr, "retl: %s\n", error);
+		else
+			fprintf(stderr, "retl: %s: %s\n", db_path, error);
 		free(error);
 		store_close(r.store);
 		close(lock);

@@ -20,6 +20,8 @@ Paths with a leading keyword misbehave on purpose:
   /gzip-bomb         a small gzip body that inflates to 64 MB
   /auth/F            F behind basic auth (user "reader", password "s3cret")
   /slow/MS/F         F after MS milliseconds
+  /gen/KIND          a hostile feed made on the fly (see hostile()): the
+                     bytes it managed to send go to DIR/../sent-KIND
 
 Usage: httpd.py DIR PORTFILE [--latency MS]
 The chosen port is written to PORTFILE.  Every request is appended to
@@ -53,6 +55,74 @@ def gzip_bomb():
 
 
 BOMB = None
+
+GOOD_ITEM = (b"<item><title>Good item</title><guid>hostile-good</guid>"
+             b"<link>https://example.org/good</link></item>")
+
+
+def hostile(kind):
+    """The body of /gen/KIND, as a list of chunks (a generator for streams)."""
+    head = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    if kind == "billion":
+        ents = [b'<!ENTITY l0 "lol">']
+        for i in range(1, 10):
+            ents.append(b'<!ENTITY l%d "%s">' % (i, b"&l%d;" % (i - 1) * 10))
+        return [head, b"<!DOCTYPE rss [", b"".join(ents), b"]>",
+                b"<rss version=\"2.0\"><channel><title>&l9;</title>",
+                b"<item><title>Laughs &l9;</title><guid>b1</guid>"
+                b"<description>&l9;&l9;</description></item>",
+                GOOD_ITEM, b"</channel></rss>"]
+    if kind == "quadratic":
+        # one 100 KB entity referenced 50,000 times: 5 GB if expanded
+        refs = b"&a;" * 50000
+        return [head, b'<!DOCTYPE rss [<!ENTITY a "', b"a" * 100000, b'">]>',
+                b"<rss version=\"2.0\"><channel><title>Quadratic</title>",
+                b"<item><title>", refs, b"</title><guid>q1</guid><description>",
+                refs, b"</description></item>", GOOD_ITEM, b"</channel></rss>"]
+    if kind == "nest":
+        return [head, b"<rss version=\"2.0\"><channel><title>Nest</title>",
+                b"<item><title>Deep</title><guid>n1</guid><description>",
+                b"<x>" * 10000, b"deep", b"</x>" * 10000,
+                b"</description></item>", GOOD_ITEM, b"</channel></rss>"]
+    if kind in ("100m", "endless"):
+        def stream():
+            yield head + b"<rss version=\"2.0\"><channel><title>Stream</title>"
+            item = b"<item><title>Stream item</title><description>" + \
+                b"x" * 4000 + b"</description></item>\n"
+            if kind == "100m":
+                for _ in range((100 << 20) // len(item)):
+                    yield item
+            else:
+                for _ in range(1200):  # one item every 0.1 s, for 2 minutes
+                    time.sleep(0.1)
+                    yield item
+        return stream()
+    if kind == "badutf8":
+        bad = b"\xff\xfe\xc0\xaf\xed\xa0\x80\xf8\x88\x80\x80\x80\xe2\x82"
+        return [b'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Bad ',
+                bad, b"</title><link>https://example.org/", bad, b"</link>",
+                b"<item><title>Bad ", bad, b" title</title><guid>u", bad, b"</guid>",
+                b"<link>https://example.org/u", bad, b"</link><author>", bad,
+                b"</author><category>", bad, b"</category><description>Bad ", bad,
+                b" summary</description></item>", GOOD_ITEM, b"</channel></rss>"]
+    if kind == "nul":
+        return [head, b"<rss version=\"2.0\"><channel><title>Nul\0feed</title>",
+                b"<item><title>Nul\0title\0end</title><guid>z\0z</guid>",
+                b"<description>Nul\0 summary</description><author>a\0b</author></item>",
+                GOOD_ITEM, b"</channel></rss>"]
+    if kind == "bigtitle":
+        return [head, b"<rss version=\"2.0\"><channel><title>Big</title>",
+                b"<item><title>", b"Big title " * 104858, b"</title><guid>t1</guid></item>",
+                GOOD_ITEM, b"</channel></rss>"]
+    if kind == "many":
+        def many():
+            yield head + b"<rss version=\"2.0\"><channel><title>Many</title>"
+            for i in range(100000):
+                yield (b"<item><title>Entry %d</title><guid>m%d</guid>"
+                       b"<link>https://example.org/m/%d</link></item>\n" % (i, i, i))
+            yield b"</channel></rss>"
+        return many()
+    return None
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -178,6 +248,26 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 BOMB = gzip_bomb()
             return self.send_body(200, BOMB, "application/xml",
                                   [("Content-Encoding", "gzip")])
+        if word == "gen":
+            body = hostile(parts[1])
+            if body is None:
+                return self.send_body(404, b"not found", "text/plain")
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            if isinstance(body, list):
+                self.send_header("Content-Length", str(sum(map(len, body))))
+            self.end_headers()
+            sent = 0
+            try:
+                for chunk in body:
+                    self.wfile.write(chunk)
+                    sent += len(chunk)
+            except OSError:
+                pass
+            with open(os.path.join(ROOT, "..", "sent-" + parts[1]), "w") as f:
+                f.write(str(sent))
+            self.close_connection = True
+            return
         if word == "auth":
             want = "Basic " + base64.b64encode(b"reader:s3cret").decode()
             if self.headers.get("Authorization") != want:

@@ -69,7 +69,7 @@ static bool sync_one(sqlite3_stmt *upsert, sqlite3_stmt *alias, const struct act
 	return true;
 }
 
-int64_t *store_sync_actors(struct store *s, const struct actors *a)
+int64_t *store_sync_actors(struct store *s, const struct actors *a, char **error)
 {
 	sqlite3 *db = store_db(s);
 	size_t n = actors_count(a);
@@ -85,7 +85,10 @@ int64_t *store_sync_actors(struct store *s, const struct actors *a)
 		ok = sync_one(upsert, alias, actors_get(a, (int)i), &ids[i]);
 	if (ok)
 		ok = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
-	else
+	/* The reason, before the rollback and the finalizing replace it. */
+	if (!ok)
+		*error = xstrdup(sqlite3_errmsg(db));
+	if (!ok && !sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_finalize(upsert);
 	sqlite3_finalize(alias);

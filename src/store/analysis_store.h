@@ -11,8 +11,9 @@
 
 /* Brings the actors table in line with actors.conf (names, kinds,
  * aliases) and returns the database id of each actor, by index: an array
- * of actors_count(a) to free, or NULL on error. */
-int64_t *store_sync_actors(struct store *s, const struct actors *a);
+ * of actors_count(a) to free, or NULL on error (its reason in *error, to
+ * free). */
+int64_t *store_sync_actors(struct store *s, const struct actors *a, char **error);
 
 /* Writes analyses, with its statements prepared once. */
 struct analysis_writer;
