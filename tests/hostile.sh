@@ -11,6 +11,8 @@ export RETL_ACTORS="$top_srcdir/actors.conf"
 WWW="$WORK/www"
 mkdir -p "$WWW"
 MAX_KB=307200 # 300 MB of peak RSS
+# AddressSanitizer's shadow memory and quarantine triple what a run holds
+[ -n "${RETL_SANITIZERS:-}" ] && MAX_KB=$((MAX_KB * 3))
 MAX_S=30
 
 cat >"$WWW/good.xml" <<'XML'
