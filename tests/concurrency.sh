@@ -40,17 +40,7 @@ expect_rc "the first refresh succeeds" 0
 
 SOCK="$WORK/tmux.sock"
 trap 'tmux -S "$SOCK" kill-server 2>/dev/null; kill $HTTPD_PID 2>/dev/null; rm -rf "$WORK"' EXIT
-screen() { tmux -S "$SOCK" capture-pane -p; }
-keys() { tmux -S "$SOCK" send-keys "$@"; sleep 0.3; }
-wait_for() {
-	n=0
-	while [ $n -lt 50 ]; do
-		screen | grep -q -- "$1" && return 0
-		sleep 0.2
-		n=$((n + 1))
-	done
-	return 1
-}
+KEYS_PAUSE=0.3
 tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 30 \
 	"'$RETL' --db '$DB' --config '$WORK/feeds.conf'; echo \"EXIT=\$?\"; sleep 30"
 wait_for "Wire item 0005"

@@ -214,16 +214,6 @@ if command -v tmux >/dev/null 2>&1; then
 	SOCK="$WORK/tmux.sock"
 	trap 'tmux -S "$SOCK" kill-server 2>/dev/null; kill $HTTPD_PID $NET_PID 2>/dev/null; rm -rf "$WORK"' EXIT
 	export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CONFIG_HOME="$WORK/cfg"
-	screen() { tmux -S "$SOCK" capture-pane -p; }
-	wait_for() {
-		n=0
-		while [ $n -lt 50 ]; do
-			screen | grep -q -- "$1" && return 0
-			sleep 0.2
-			n=$((n + 1))
-		done
-		return 1
-	}
 	tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 30 \
 		"'$RETL' --db '$WORK/escapes.db' --config /dev/null; sleep 30"
 	tmux -S "$SOCK" set-option -g allow-rename on >/dev/null 2>&1

@@ -95,3 +95,18 @@ start_httpd() {
 	BASE="http://127.0.0.1:$(cat "$WORK/port")"
 	trap 'kill $HTTPD_PID 2>/dev/null; rm -rf "$WORK"' EXIT
 }
+
+# ---- the user interface in tmux (the server's socket is $SOCK) ----------
+screen() { tmux -S "$SOCK" capture-pane -p; }
+# Sends keys, then gives the UI $KEYS_PAUSE seconds (0.4) to redraw.
+keys() { tmux -S "$SOCK" send-keys "$@"; sleep "${KEYS_PAUSE:-0.4}"; }
+# Waits up to 10 s for a text on the screen.
+wait_for() {
+	_tries=0
+	while [ $_tries -lt 50 ]; do
+		screen | grep -q -- "$1" && return 0
+		sleep 0.2
+		_tries=$((_tries + 1))
+	done
+	return 1
+}

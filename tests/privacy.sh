@@ -68,17 +68,6 @@ for a in "\$@"; do printf '%s\n' "\$a" >>"$WORK/argv"; done
 SH
 	chmod +x "$WORK/browser"
 	export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8
-	screen() { tmux -S "$SOCK" capture-pane -p; }
-	keys() { tmux -S "$SOCK" send-keys "$@"; sleep 0.4; }
-	wait_for() {
-		i=0
-		while [ $i -lt 50 ]; do
-			screen | grep -q -- "$1" && return 0
-			sleep 0.2
-			i=$((i + 1))
-		done
-		return 1
-	}
 	tmux -S "$SOCK" -f /dev/null new-session -d -x 160 -y 30 \
 		"BROWSER='$WORK/browser' '$RETL' --config '$WORK/conf/feeds.conf'; echo \"EXIT=\$?\"; sleep 30"
 	wait_for "MOFCOM said"

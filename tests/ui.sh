@@ -14,18 +14,6 @@ export XDG_CONFIG_HOME="$WORK/cfg" TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF
 SOCK="$WORK/tmux.sock"
 trap 'tmux -S "$SOCK" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
 
-screen() { tmux -S "$SOCK" capture-pane -p; }
-keys() { tmux -S "$SOCK" send-keys "$@"; sleep 0.4; }
-# Waits up to 10 s for a text on the screen.
-wait_for() {
-	n=0
-	while [ $n -lt 50 ]; do
-		screen | grep -q -- "$1" && return 0
-		sleep 0.2
-		n=$((n + 1))
-	done
-	return 1
-}
 
 tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 30 \
 	"'$RETL' --demo; echo \"EXIT=\$?\"; sleep 30"
