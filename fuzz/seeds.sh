@@ -8,7 +8,7 @@ src=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 out=fuzz/corpus
 
 mkdir -p "$out/feed" "$out/date" "$out/html" "$out/analyse" "$out/feeds_conf" \
-	"$out/actors_conf"
+	"$out/actors_conf" "$out/opml"
 
 # copy DIR FILE...: each file into DIR under its own name, but none over
 # 64 KiB: a large seed slows every run (and sets libFuzzer's -max_len);
@@ -26,6 +26,7 @@ copy "$out/feed" "$src"/tests/feeds/*.xml "$src"/data/demo/*.xml
 copy "$out/analyse" "$src"/tests/articles/*.txt
 copy "$out/feeds_conf" "$src"/feeds.conf
 copy "$out/actors_conf" "$src"/actors.conf
+copy "$out/opml" "$src"/tests/opml/*.opml
 
 # The date strings of the date tests, one file each: the first C string
 # of every table row '{ "...", ... }'.

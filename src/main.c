@@ -20,6 +20,7 @@
 #include "present/feed_json.h"
 #include "present/ui.h"
 #include "demo.h"
+#include "feeds_command.h"
 #include "summarise.h"
 #include "article_analysis.h"
 #include "refresh.h"
@@ -32,12 +33,23 @@ enum {
 	EXIT_USAGE = 2,
 };
 
-enum command { CMD_NONE, CMD_PARSE, CMD_REFRESH, CMD_ANALYZE, CMD_REANALYZE, CMD_DEMO, CMD_SUMMARY };
+enum command {
+	CMD_NONE,
+	CMD_PARSE,
+	CMD_REFRESH,
+	CMD_ANALYZE,
+	CMD_REANALYZE,
+	CMD_DEMO,
+	CMD_SUMMARY,
+	CMD_IMPORT_OPML,
+	CMD_EXPORT_OPML,
+};
 
 struct args {
 	enum command command;
 	const char *parse_file;
 	const char *analyze_file;
+	const char *opml_file;
 	const char *date;
 	const char *url;
 	size_t max_size;
@@ -59,6 +71,10 @@ static void usage(FILE *out)
 	fputs(_("  -j, --jobs N          transfers at once (default 8, at most 2 per host)\n"), out);
 	fputs(_("  -v, --verbose         say what happened to each feed\n"), out);
 	fputs(_("  -q, --quiet           print only errors\n"), out);
+	fputs(_("      --import-opml FILE  add the feeds of an OPML file (- for standard input)\n"
+		"                        to your feeds.conf\n"
+		"      --export-opml     print the feeds as OPML 2.0\n"),
+	      out);
 	fputs(_("  -p, --parse FILE      parse one RSS or Atom document (- for standard input)\n"
 		"                        and print it as JSON\n"),
 	      out);
@@ -169,6 +185,8 @@ enum {
 	OPT_GREP,
 	OPT_FORMAT,
 	OPT_LIMIT,
+	OPT_IMPORT_OPML,
+	OPT_EXPORT_OPML,
 };
 
 static int parse_args(int argc, char **argv, struct args *a)
@@ -191,6 +209,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"limit", required_argument, NULL, OPT_LIMIT},
 		{"force", no_argument, NULL, OPT_FORCE},
+		{"import-opml", required_argument, NULL, OPT_IMPORT_OPML},
+		{"export-opml", no_argument, NULL, OPT_EXPORT_OPML},
 		{"wait", no_argument, NULL, OPT_WAIT},
 		{"jobs", required_argument, NULL, 'j'},
 		{"verbose", no_argument, NULL, 'v'},
@@ -232,6 +252,13 @@ static int parse_args(int argc, char **argv, struct args *a)
 			break;
 		case OPT_DEMO:
 			a->command = CMD_DEMO;
+			break;
+		case OPT_IMPORT_OPML:
+			a->command = CMD_IMPORT_OPML;
+			a->opml_file = optarg;
+			break;
+		case OPT_EXPORT_OPML:
+			a->command = CMD_EXPORT_OPML;
 			break;
 		case OPT_SINCE:
 			a->command = CMD_SUMMARY;
@@ -352,6 +379,12 @@ int main(int argc, char **argv)
 		break;
 	case CMD_DEMO:
 		rc = demo_run();
+		break;
+	case CMD_IMPORT_OPML:
+		rc = import_opml_command(a.opml_file, a.refresh.config_path, a.refresh.verbosity);
+		break;
+	case CMD_EXPORT_OPML:
+		rc = export_opml_command(a.refresh.config_path);
 		break;
 	case CMD_SUMMARY:
 		a.summary.db_path = a.refresh.db_path;

@@ -14,8 +14,6 @@
 #include "common/i18n.h"
 #include "common/util.h"
 
-/* Config files are small; anything bigger is a mistake or an attack. */
-#define MAX_CONF_SIZE ((size_t)4 << 20)
 #define MAX_LINE 8192
 #define MAX_JOBS 64
 
@@ -36,10 +34,12 @@ __attribute__((format(printf, 2, 3))) static bool conf_error(struct reader *r, c
 	va_end(ap);
 	struct buf b;
 	buf_init(&b);
-	buf_puts(&b, r->path);
-	char where[32];
-	snprintf(where, sizeof(where), ":%d: ", r->line);
-	buf_puts(&b, where);
+	if (r->path != NULL) {
+		buf_puts(&b, r->path);
+		char where[32];
+		snprintf(where, sizeof(where), ":%d: ", r->line);
+		buf_puts(&b, where);
+	}
 	buf_puts(&b, msg);
 	free(r->error);
 	r->error = buf_steal(&b);
@@ -148,6 +148,7 @@ static bool valid_text(const char *s)
 
 static bool valid_url(const char *url)
 {
+
 	/* a local file: file:///absolute/path */
 	if (strncasecmp(url, "file:///", 8) == 0)
 		return url[8] != '\0' && valid_text(url);
@@ -179,8 +180,12 @@ static bool apply_setting(struct reader *r, struct feeds_conf *conf, struct feed
 		long *target = feed != NULL ? &feed->interval : &conf->interval;
 		if (!parse_interval(value, target))
 			return conf_error(r, _("invalid interval '%s' (try 30m, 2h or 1d)"), value);
+		if (feed != NULL)
+			feed->interval_set = true;
 	} else if (strcmp(key, "user-agent") == 0) {
 		set_string(feed != NULL ? &feed->user_agent : &conf->user_agent, value);
+		if (feed != NULL)
+			feed->user_agent_set = *value != '\0';
 	} else if (strcmp(key, "fulltext") == 0) {
 		if (!parse_bool(value, feed != NULL ? &feed->fulltext : &conf->fulltext))
 			return conf_error(r, _("invalid value '%s' for fulltext (yes or no)"), value);
@@ -262,7 +267,13 @@ static bool read_line(struct reader *r, struct feeds_conf *conf, const char *lin
 
 	buf_init(&url);
 	ok = read_word(r, &p, &url);
-	if (ok && !valid_url(url.data))
+	/* a blank or a quote in a URL is a mistake that curl would only
+	 * report at every refresh */
+	if (ok && strpbrk(url.data, " \t\"") != NULL)
+		ok = conf_error(r, _("'%s' holds a space or a quote: not a URL (write %%20 for "
+				     "a space)"),
+				url.data);
+	else if (ok && !valid_url(url.data))
 		ok = conf_error(r, _("'%s' is not an http or https URL"), url.data);
 	for (size_t i = 0; ok && i < conf->nfeeds; i++)
 		if (strcmp(conf->feeds[i].url, url.data) == 0)
@@ -275,6 +286,44 @@ static bool read_line(struct reader *r, struct feeds_conf *conf, const char *lin
 	}
 	buf_free(&url);
 	return ok;
+}
+
+/* A word as read_word reads it back: quoted when it holds a blank, a
+ * quote or a backslash, or is empty. */
+static void format_word(struct buf *b, const char *s)
+{
+	if (*s != '\0' && strpbrk(s, " \t\"\\") == NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+static void format_setting(struct buf *b, const char *key, const char *value)
+{
+	if (value == NULL)
+		return;
+	buf_putc(b, ' ');
+	buf_puts(b, key);
+	buf_putc(b, '=');
+	format_word(b, value);
+}
+
+void feeds_conf_format_line(struct buf *b, const struct feed_line *l)
+{
+	format_word(b, l->url);
+	format_setting(b, "name", l->name);
+	format_setting(b, "actor", l->actor);
+	format_setting(b, "tags", l->tags);
+	format_setting(b, "interval", l->interval);
+	format_setting(b, "fulltext", l->fulltext);
+	format_setting(b, "user-agent", l->user_agent);
 }
 
 /* Fills in what each feed did not set from the "set" defaults. */
@@ -330,6 +379,26 @@ bool feeds_conf_parse(const char *path, const char *text, size_t len, struct fee
 	return true;
 }
 
+bool feeds_conf_check_line(const char *line, char **reason)
+{
+	struct reader r = {NULL, 1, NULL};
+	struct feeds_conf conf;
+
+	*reason = NULL;
+	if (strlen(line) >= MAX_LINE || strchr(line, '\n') != NULL) {
+		conf_error(&r, _("line longer than %d bytes"), MAX_LINE - 1);
+		*reason = r.error;
+		return false;
+	}
+	memset(&conf, 0, sizeof(conf));
+	bool ok = read_line(&r, &conf, line);
+	if (ok && conf.nfeeds != 1)
+		ok = conf_error(&r, _("not a feed line"));
+	feeds_conf_free(&conf);
+	*reason = r.error;
+	return ok;
+}
+
 bool feeds_conf_load(const char *path, struct feeds_conf *conf, char **error)
 {
 	FILE *f = fopen(path, "r");
@@ -347,9 +416,9 @@ bool feeds_conf_load(const char *path, struct feeds_conf *conf, char **error)
 		return false;
 	}
 	buf_init(&text);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && text.len <= MAX_CONF_SIZE)
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && text.len <= FEEDS_CONF_MAX_SIZE)
 		buf_append(&text, chunk, n);
-	bool too_big = text.len > MAX_CONF_SIZE;
+	bool too_big = text.len > FEEDS_CONF_MAX_SIZE;
 	fclose(f);
 	bool ok;
 	if (too_big) {

@@ -5,6 +5,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct buf;
+
+/* Config files are small; anything bigger is a mistake or an attack. */
+#define FEEDS_CONF_MAX_SIZE ((size_t)4 << 20)
+
 struct feed_conf {
 	char *url;
 	char *name;	  /* NULL: the feed's own title */
@@ -13,7 +18,8 @@ struct feed_conf {
 	char *user_agent; /* NULL: retl's own */
 	long interval;	  /* seconds between refreshes, 0: every time */
 	bool fulltext;
-	bool fulltext_set;
+	/* Whether the line itself set these, rather than a "set" default. */
+	bool fulltext_set, interval_set, user_agent_set;
 	int line;
 };
 
@@ -37,6 +43,19 @@ bool feeds_conf_load(const char *path, struct feeds_conf *conf, char **error);
 bool feeds_conf_parse(const char *path, const char *text, size_t len, struct feeds_conf *conf,
 		      char **error);
 void feeds_conf_free(struct feeds_conf *conf);
+
+/* The settings of one feed line, as text; NULL: not set. */
+struct feed_line {
+	const char *url, *name, *actor, *tags, *interval, *fulltext, *user_agent;
+};
+
+/* Appends to b the line (without its newline) that feeds_conf_parse reads
+ * back as l: values quoted and escaped where they need it. */
+void feeds_conf_format_line(struct buf *b, const struct feed_line *l);
+
+/* Whether line reads as one feed line; if not, *reason (to free) says why,
+ * without a file or line number. */
+bool feeds_conf_check_line(const char *line, char **reason);
 
 /* Reads "90", "90s", "30m", "2h" or "1d" as seconds. */
 bool parse_interval(const char *s, long *seconds);
