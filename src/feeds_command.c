@@ -84,7 +84,6 @@ static char *join_tags(const struct opml_feed *f)
 }
 
 struct import {
-	const char *file;
 	const char *shown; /* file, or "standard input" */
 	enum verbosity verbosity;
 	struct feeds_edit edit;
@@ -197,7 +196,7 @@ static int load_opml(const char *file, const char *shown, struct opml_doc *doc)
 
 int import_opml_command(const char *file, const char *config_given, enum verbosity verbosity)
 {
-	struct import im = {.file = file, .verbosity = verbosity};
+	struct import im = {.verbosity = verbosity};
 	im.shown = strcmp(file, "-") == 0 ? _("standard input") : file;
 	struct opml_doc doc;
 	if (load_opml(file, im.shown, &doc) != 0)

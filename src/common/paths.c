@@ -50,14 +50,29 @@ char *user_config_path(const char *name)
 	return xdg_path("XDG_CONFIG_HOME", ".config", name);
 }
 
-char *shipped_config_path(const char *name)
+static char *join(const char *dir, const char *name)
 {
 	struct buf b;
 	buf_init(&b);
-	buf_puts(&b, PKGDATADIR);
+	buf_puts(&b, dir);
 	buf_putc(&b, '/');
 	buf_puts(&b, name);
 	return buf_steal(&b);
+}
+
+char *shipped_config_path(const char *name)
+{
+	char *installed = join(PKGDATADIR, name);
+	if (access(installed, F_OK) == 0)
+		return installed;
+	/* Not installed: run from the build tree, as the quick start does. */
+	char *source = join(SRCDIR, name);
+	if (access(source, F_OK) == 0) {
+		free(installed);
+		return source;
+	}
+	free(source);
+	return installed;
 }
 
 bool make_parent_dirs(const char *path)

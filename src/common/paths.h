@@ -8,7 +8,8 @@
 char *default_db_path(void);
 /* $XDG_CONFIG_HOME/retl/NAME, or ~/.config/retl/NAME.  Fresh. */
 char *user_config_path(const char *name);
-/* The shipped default of a config file: PKGDATADIR/NAME.  Fresh. */
+/* The shipped default of a config file: PKGDATADIR/NAME, or the source
+ * tree's copy when retl runs uninstalled.  Fresh. */
 char *shipped_config_path(const char *name);
 
 /* Creates the folders above path (mode 0700) as needed; false with errno

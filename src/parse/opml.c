@@ -15,7 +15,6 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +25,9 @@
 #include "common/util.h"
 
 #define MAX_TITLE 4096
+/* Folders in folders: readers nest a few; libxml2's own limit does not
+ * hold in push mode. */
+#define MAX_DEPTH 256
 
 /* An outline being read: a folder names a tag, a feed names none. */
 struct frame {
@@ -135,15 +137,28 @@ static void add_tag(struct opml_feed *f, char *tag)
 	f->tags[f->ntags++] = tag;
 }
 
-/* Splits list at the separators in seps into tags; with paths, each
- * "/a/b" component is a tag of its own (OPML 2.0's category). */
-static void add_tag_list(struct opml_feed *f, const char *list, const char *seps)
+/* A tag of retl's own list, as it was: only cleaned and trimmed. */
+static char *exact_tag(const char *name, size_t len)
+{
+	char *tag = xmalloc(len + 1);
+	if (safe_text_copy(tag, name, len) == 0) {
+		free(tag);
+		return NULL;
+	}
+	return tag;
+}
+
+/* Splits list at the separators in seps into tags, each made by make_tag;
+ * with paths, each "/a/b" component is a tag of its own (OPML 2.0's
+ * category). */
+static void add_tag_list(struct opml_feed *f, const char *list, const char *seps,
+			 char *(*make_tag)(const char *, size_t))
 {
 	const char *p = list;
 	while (*p) {
 		size_t n = strcspn(p, seps);
 		if (n > 0)
-			add_tag(f, tag_from_name(p, n));
+			add_tag(f, make_tag(p, n));
 		p += n;
 		if (*p)
 			p++;
@@ -183,7 +198,7 @@ static void set_attr(char **field, const xmlChar *value, const xmlChar *end)
  * exporters write xmlurl and xmlURL. */
 static void read_attributes(struct outline *o, int nattrs, const xmlChar **attrs)
 {
-	for (int i = 0; i < nattrs; i++) {
+	for (size_t i = 0; i < (size_t)nattrs; i++) {
 		const xmlChar **a = attrs + 5 * i;
 		const char *name = (const char *)a[0];
 		const char *uri = (const char *)a[2];
@@ -233,14 +248,14 @@ static void pop_frame(struct opml_reader *r)
 static void feed_tags(struct opml_reader *r, struct opml_feed *f, const struct outline *o)
 {
 	if (o->retl_tags != NULL) {
-		add_tag_list(f, o->retl_tags, ",");
+		add_tag_list(f, o->retl_tags, ",", exact_tag);
 		return;
 	}
 	for (size_t i = 0; i < r->nframes; i++)
 		if (r->frames[i].tag != NULL)
 			add_tag(f, xstrdup(r->frames[i].tag));
 	if (o->category != NULL)
-		add_tag_list(f, o->category, ",/");
+		add_tag_list(f, o->category, ",/", tag_from_name);
 }
 
 /* A second outline of a URL already read adds its tags to the first. */
@@ -259,9 +274,9 @@ static void add_feed(struct opml_reader *r, struct outline *o)
 {
 	char *url = feed_url(o->xml_url);
 	o->xml_url = NULL;
-	size_t known = (uintptr_t)xmlHashLookup(r->seen, (const xmlChar *)url);
-	if (known > 0) {
-		merge_duplicate(r, &r->doc->feeds[known - 1], o);
+	const size_t *known = xmlHashLookup(r->seen, (const xmlChar *)url);
+	if (known != NULL) {
+		merge_duplicate(r, &r->doc->feeds[*known], o);
 		free(url);
 		return;
 	}
@@ -292,7 +307,10 @@ static void add_feed(struct opml_reader *r, struct outline *o)
 	f->user_agent = o->user_agent;
 	f->type = o->type;
 	o->actor = o->interval = o->fulltext = o->user_agent = o->type = NULL;
-	xmlHashAddEntry(r->seen, (const xmlChar *)url, (void *)(uintptr_t)d->nfeeds);
+	size_t *index = xmalloc(sizeof(*index));
+	*index = d->nfeeds - 1;
+	if (xmlHashAddEntry(r->seen, (const xmlChar *)url, index) != 0)
+		free(index);
 }
 
 static void start_outline(struct opml_reader *r, int nattrs, const xmlChar **attrs)
@@ -326,6 +344,10 @@ static void on_start(void *arg, const xmlChar *name, const xmlChar *prefix, cons
 	(void)ns;
 	(void)ndefaulted;
 	r->depth++;
+	if (r->depth > MAX_DEPTH) {
+		refuse(r, _("elements nested deeper than %d"), MAX_DEPTH);
+		return;
+	}
 	if (r->depth == 1) {
 		r->saw_root = true;
 		if (is_named(name, uri, "opml"))
@@ -418,12 +440,25 @@ static void on_xml_error(void *arg, xmlErrorPtr err)
 	char where[48];
 	snprintf(where, sizeof(where), _("line %d: "), err->line);
 	buf_puts(&b, where);
-	buf_puts(&b, clean);
+	/* libxml2's push parser calls a document that stops inside an element
+	 * "extra content" */
+	if (err->code == XML_ERR_DOCUMENT_END && r->depth > 0)
+		buf_puts(&b, _("the file ends before its elements are closed (cut short?)"));
+	else if (err->code == XML_ERR_DOCUMENT_EMPTY)
+		buf_puts(&b, _("not an XML document: no element in it"));
+	else
+		buf_puts(&b, clean);
 	free(clean);
 	r->error = buf_steal(&b);
 }
 
 /* ---- the document ---------------------------------------------------------- */
+
+static void free_index(void *payload, const xmlChar *name)
+{
+	(void)name;
+	free(payload);
+}
 
 static void init_sax(xmlSAXHandler *sax)
 {
@@ -484,7 +519,7 @@ bool opml_parse(const char *data, size_t len, struct opml_doc *doc, char **error
 		pop_frame(&r);
 	free(r.frames);
 	buf_free(&r.title);
-	xmlHashFree(r.seen, NULL);
+	xmlHashFree(r.seen, free_index);
 	if (r.ctxt->myDoc != NULL)
 		xmlFreeDoc(r.ctxt->myDoc);
 	xmlFreeParserCtxt(r.ctxt);

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "common/util.h"
 #include "conf/feeds_conf.h"
 
 static struct feeds_conf parse_ok(const char *text)
@@ -181,6 +182,69 @@ static void test_shipped_default(void **state)
 	feeds_conf_free(&c);
 }
 
+/* A formatted line reads back as what was formatted, whatever the value
+ * holds: blanks, quotes, backslashes, '#', '=' or nothing special. */
+static void test_format_round_trip(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"USTR",	    "White House", "say \"no\"",
+					    "back\\slash\\", "a # b = c",   "商务部 新闻",
+					    "\"",	    "\\"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		struct feed_line l = {.url = "https://example.org/f?a=1&b=2#x",
+				      .name = names[i],
+				      .actor = names[i],
+				      .tags = "us,trade policy",
+				      .interval = "30m",
+				      .fulltext = "yes",
+				      .user_agent = names[i]};
+		struct buf b;
+		buf_init(&b);
+		feeds_conf_format_line(&b, &l);
+		buf_putc(&b, '\0');
+		char *reason = NULL;
+		if (!feeds_conf_check_line(b.data, &reason))
+			fail_msg("%s: %s", b.data, reason);
+		struct feeds_conf c = parse_ok(b.data);
+		assert_int_equal(c.nfeeds, 1);
+		assert_string_equal(c.feeds[0].url, l.url);
+		assert_string_equal(c.feeds[0].name, names[i]);
+		assert_string_equal(c.feeds[0].actor, names[i]);
+		assert_string_equal(c.feeds[0].user_agent, names[i]);
+		assert_string_equal(c.feeds[0].tags, "us,trade policy");
+		assert_int_equal(c.feeds[0].interval, 1800);
+		assert_true(c.feeds[0].interval_set && c.feeds[0].fulltext_set &&
+			    c.feeds[0].user_agent_set);
+		feeds_conf_free(&c);
+		buf_free(&b);
+	}
+	struct buf b;
+	buf_init(&b);
+	feeds_conf_format_line(&b, &(struct feed_line){.url = "https://example.org/plain"});
+	buf_putc(&b, '\0');
+	assert_string_equal(b.data, "https://example.org/plain");
+	buf_free(&b);
+}
+
+/* check_line says why a line is refused, without a file or line number. */
+static void test_check_line(void **state)
+{
+	(void)state;
+	char *reason = NULL;
+	assert_false(feeds_conf_check_line("ftp://example.org/f", &reason));
+	assert_string_equal(reason, "'ftp://example.org/f' is not an http or https URL");
+	free(reason);
+	assert_false(feeds_conf_check_line("\"https://example.org/a b\"", &reason));
+	assert_string_equal(reason, "'https://example.org/a b' holds a space or a quote: not a URL "
+				    "(write %20 for a space)");
+	free(reason);
+	assert_false(feeds_conf_check_line("# only a comment", &reason));
+	assert_string_equal(reason, "not a feed line");
+	free(reason);
+	assert_true(feeds_conf_check_line("https://example.org/f name=x", &reason));
+	assert_null(reason);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +252,7 @@ int main(void)
 		cmocka_unit_test(test_quotes),	 cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_errors),	 cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_units),	 cmocka_unit_test(test_shipped_default),
+		cmocka_unit_test(test_format_round_trip), cmocka_unit_test(test_check_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
