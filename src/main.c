@@ -19,6 +19,7 @@
 #include "parse/feed.h"
 #include "present/feed_json.h"
 #include "present/ui.h"
+#include "actors_command.h"
 #include "demo.h"
 #include "feeds_command.h"
 #include "summarise.h"
@@ -43,6 +44,7 @@ enum command {
 	CMD_SUMMARY,
 	CMD_IMPORT_OPML,
 	CMD_EXPORT_OPML,
+	CMD_LIST_ACTORS,
 };
 
 struct args {
@@ -92,6 +94,7 @@ static void usage(FILE *out)
 	fputs(_("      --reanalyze       analyse every stored article again (after editing\n"
 		"                        actors.conf)\n"),
 	      out);
+	fputs(_("      --list-actors     print the actors in the store and their events\n"), out);
 	fputs("\n", out);
 	fputs(_("Browsing (with no command, retl opens its user interface):\n"), out);
 	fputs(_("      --demo            open the user interface on the bundled demo corpus\n"),
@@ -187,6 +190,7 @@ enum {
 	OPT_LIMIT,
 	OPT_IMPORT_OPML,
 	OPT_EXPORT_OPML,
+	OPT_LIST_ACTORS,
 };
 
 static int parse_args(int argc, char **argv, struct args *a)
@@ -211,6 +215,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		{"force", no_argument, NULL, OPT_FORCE},
 		{"import-opml", required_argument, NULL, OPT_IMPORT_OPML},
 		{"export-opml", no_argument, NULL, OPT_EXPORT_OPML},
+		{"list-actors", no_argument, NULL, OPT_LIST_ACTORS},
 		{"wait", no_argument, NULL, OPT_WAIT},
 		{"jobs", required_argument, NULL, 'j'},
 		{"verbose", no_argument, NULL, 'v'},
@@ -259,6 +264,9 @@ static int parse_args(int argc, char **argv, struct args *a)
 			break;
 		case OPT_EXPORT_OPML:
 			a->command = CMD_EXPORT_OPML;
+			break;
+		case OPT_LIST_ACTORS:
+			a->command = CMD_LIST_ACTORS;
 			break;
 		case OPT_SINCE:
 			a->command = CMD_SUMMARY;
@@ -385,6 +393,9 @@ int main(int argc, char **argv)
 		break;
 	case CMD_EXPORT_OPML:
 		rc = export_opml_command(a.refresh.config_path);
+		break;
+	case CMD_LIST_ACTORS:
+		rc = list_actors_command(a.refresh.db_path);
 		break;
 	case CMD_SUMMARY:
 		a.summary.db_path = a.refresh.db_path;

@@ -52,6 +52,14 @@ fi
 check "mofcom.text" --since 2025-04 --until 2025-11 --actor mofcom
 "$RETL" --db "$DB" --since 2025-04 --until 2025-11 --actor "Commerce Ministry" >"$WORK/alias.text"
 expect_eq "an alias, any case, means its actor" "$(cmp -s "$WORK/alias.text" "$WORK/mofcom.text" && echo same)" same
+"$RETL" --db "$DB" --list-actors >"$WORK/actors.list"
+expect_eq "--list-actors: the actors, most events first, with their counts" \
+	"$(head -n 4 "$WORK/actors.list")" "$(printf 'China\t201\nUnited States\t180\nWhite House\t99\nMOFCOM\t79')"
+expect_eq "--list-actors: one line per actor of the store" "$(wc -l <"$WORK/actors.list")" \
+	"$(sql "$DB" "SELECT count(*) FROM actors")"
+"$RETL" --db "$WORK/none.db" --list-actors >"$WORK/out" 2>"$WORK/err"
+expect_eq "--list-actors without a store: status 1" $? 1
+expect_in "... saying to refresh first" "$WORK/err" "(run retl --refresh first)"
 
 # Month boundaries: --since 2025-04 starts on April 1, --until 2025-04
 # ends on April 30; a week or a month that overlaps the range is in it,
