@@ -45,6 +45,7 @@ enum command {
 	CMD_IMPORT_OPML,
 	CMD_EXPORT_OPML,
 	CMD_LIST_ACTORS,
+	CMD_ADD_FEED,
 };
 
 struct args {
@@ -52,6 +53,9 @@ struct args {
 	const char *parse_file;
 	const char *analyze_file;
 	const char *opml_file;
+	const char *add_url;
+	char **settings; /* key=value words after --add-feed URL */
+	int nsettings;
 	const char *date;
 	const char *url;
 	size_t max_size;
@@ -191,6 +195,7 @@ enum {
 	OPT_IMPORT_OPML,
 	OPT_EXPORT_OPML,
 	OPT_LIST_ACTORS,
+	OPT_ADD_FEED,
 };
 
 static int parse_args(int argc, char **argv, struct args *a)
@@ -216,6 +221,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		{"import-opml", required_argument, NULL, OPT_IMPORT_OPML},
 		{"export-opml", no_argument, NULL, OPT_EXPORT_OPML},
 		{"list-actors", no_argument, NULL, OPT_LIST_ACTORS},
+		{"add-feed", required_argument, NULL, OPT_ADD_FEED},
 		{"wait", no_argument, NULL, OPT_WAIT},
 		{"jobs", required_argument, NULL, 'j'},
 		{"verbose", no_argument, NULL, 'v'},
@@ -267,6 +273,10 @@ static int parse_args(int argc, char **argv, struct args *a)
 			break;
 		case OPT_LIST_ACTORS:
 			a->command = CMD_LIST_ACTORS;
+			break;
+		case OPT_ADD_FEED:
+			a->command = CMD_ADD_FEED;
+			a->add_url = optarg;
 			break;
 		case OPT_SINCE:
 			a->command = CMD_SUMMARY;
@@ -330,8 +340,12 @@ static int parse_args(int argc, char **argv, struct args *a)
 			return bad_usage(_("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
-	if (optind < argc)
+	if (optind < argc && a->command == CMD_ADD_FEED) {
+		a->settings = argv + optind;
+		a->nsettings = argc - optind;
+	} else if (optind < argc) {
 		return bad_usage(_("unexpected argument '%s'"), argv[optind]);
+	}
 	return EXIT_OK;
 }
 
@@ -396,6 +410,10 @@ int main(int argc, char **argv)
 		break;
 	case CMD_LIST_ACTORS:
 		rc = list_actors_command(a.refresh.db_path);
+		break;
+	case CMD_ADD_FEED:
+		rc = add_feed_command(a.add_url, a.settings, a.nsettings, a.refresh.config_path,
+				      a.refresh.verbosity);
 		break;
 	case CMD_SUMMARY:
 		a.summary.db_path = a.refresh.db_path;
