@@ -63,74 +63,42 @@ struct args {
 	struct summarise_args summary;
 };
 
+/* One screen (23 lines of at most 80 columns), grouped by what users do;
+ * retl(1) has every detail. */
 static void usage(FILE *out)
 {
 	fprintf(out, _("Usage: %s [OPTION]...\n"), "retl");
 	fputs(_("Follow trade policy in a terminal: who did what, when, and who said what.\n"),
 	      out);
 	fputs("\n", out);
-	fputs(_("Feeds:\n"), out);
-	fputs(_("  -r, --refresh         fetch every feed in feeds.conf and store what is new\n"),
+	fputs(_("Browse     retl                   the timeline (press ? in it for the keys)\n"
+		"           retl --demo            the same on the bundled demo corpus\n"),
 	      out);
-	fputs(_("      --force           refresh feeds whose interval has not passed yet\n"), out);
-	fputs(_("      --wait            wait for a refresh already running, then run\n"), out);
-	fputs(_("  -j, --jobs N          transfers at once (default 8, at most 2 per host)\n"), out);
-	fputs(_("  -v, --verbose         say what happened to each feed\n"), out);
-	fputs(_("  -q, --quiet           print only errors\n"), out);
-	fputs(_("      --import-opml FILE  add the feeds of an OPML file (- for standard input)\n"
-		"                        to your feeds.conf\n"
-		"      --export-opml     print the feeds as OPML 2.0\n"),
+	fputs(_("Fetch      retl -r, --refresh     fetch every feed (--force: ignore intervals,\n"
+		"             --wait for a refresh under way, -j, --jobs N transfers at once)\n"),
 	      out);
-	fputs(_("  -p, --parse FILE      parse one RSS or Atom document (- for standard input)\n"
-		"                        and print it as JSON\n"),
+	fputs(_("Feeds      retl --add-feed URL [name=NAME actor=ACTOR tags=TAG,TAG...]\n"
+		"           retl --import-opml FILE, --export-opml   from and to other readers\n"),
 	      out);
-	fputs(_("      --url URL         the document's address, for resolving relative links\n"),
+	fputs(_("Summarise  retl --since DATE      what happened from DATE (YYYY[-MM[-DD]]) on;\n"
+		"             --until DATE --actor NAME --feed NAME --tag TAG --grep WORDS\n"
+		"             --format text|markdown|json|csv|svg --limit N\n"),
 	      out);
-	fputs(_("      --max-size SIZE   refuse documents larger than SIZE bytes (K, M, G\n"
-		"                        suffixes; default 32M)\n"),
+	fputs(_("Analyse    retl --analyze FILE [--date YYYY-MM-DD]   one article, as JSON\n"
+		"           retl --reanalyze       every stored article (after editing actors)\n"
+		"           retl --list-actors     the actors in the store, with their events\n"),
 	      out);
-	fputs("\n", out);
-	fputs(_("Analysis:\n"), out);
-	fputs(_("      --analyze FILE    analyse one plain-text article (- for standard input)\n"
-		"                        and print its actors, quotes, events and documents\n"
-		"      --date DATE       the day the article was written (YYYY-MM-DD)\n"),
+	fputs(_("Inspect    retl -p, --parse FILE [--url URL] [--max-size SIZE]   a feed as JSON\n"),
 	      out);
-	fputs(_("      --reanalyze       analyse every stored article again (after editing\n"
-		"                        actors.conf)\n"),
+	fputs(_("Files      --db PATH          default $RETL_DB, ~/.local/share/retl/retl.db\n"
+		"           --config PATH      default $RETL_CONFIG, ~/.config/retl/feeds.conf\n"),
 	      out);
-	fputs(_("      --list-actors     print the actors in the store and their events\n"), out);
-	fputs("\n", out);
-	fputs(_("Browsing (with no command, retl opens its user interface):\n"), out);
-	fputs(_("      --demo            open the user interface on the bundled demo corpus\n"),
-	      out);
-	fputs("\n", out);
-	fputs(_("Summaries:\n"), out);
-	fputs(_("      --since DATE      print what happened from DATE (YYYY, YYYY-MM or\n"
-		"                        YYYY-MM-DD) on\n"
-		"      --until DATE      ... up to the end of DATE\n"
-		"      --actor NAME      ... involving this actor (name or alias; repeatable)\n"
-		"      --feed NAME       ... reported by this feed\n"
-		"      --tag TAG         ... reported by feeds with this tag\n"
-		"      --grep WORDS      ... in articles holding all these words\n"
-		"      --format FORMAT   text (default), markdown, json, csv or svg\n"
-		"      --limit N         at most N events\n"),
-	      out);
-	fputs("\n", out);
-	fputs(_("Files:\n"), out);
-	fputs(_("      --db PATH         the database (env RETL_DB; default\n"
-		"                        ~/.local/share/retl/retl.db)\n"),
-	      out);
-	fputs(_("      --config PATH     the feed list (env RETL_CONFIG; default\n"
-		"                        ~/.config/retl/feeds.conf, else the shipped one)\n"),
-	      out);
-	fputs("\n", out);
-	fputs(_("Other:\n"), out);
-	fputs(_("  -h, --help            show this help and exit\n"), out);
-	fputs(_("  -V, --version         show the version and exit\n"), out);
+	fputs(_("Other      -v, --verbose  -q, --quiet  -h, --help  -V, --version\n"), out);
 	fputs("\n", out);
 	fputs(_("Exit status: 0 all well, 1 some work failed, 2 bad usage or configuration.\n"),
 	      out);
-	fprintf(out, _("See retl(1) for more. Report bugs at <%s>.\n"), PACKAGE_BUGREPORT);
+	fprintf(out, _("Every option, key and file: man retl.\nReport bugs at <%s>.\n"),
+		PACKAGE_BUGREPORT);
 }
 
 static void version(void)

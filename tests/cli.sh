@@ -5,6 +5,13 @@
 run_retl --help
 expect_rc "--help exits 0" 0
 expect_in "--help lists --parse" "$WORK/out" "--parse FILE"
+expect_eq "--help fits on one screen: at most 23 lines" "$(test "$(wc -l <"$WORK/out")" -le 23 && echo yes)" yes
+expect_eq "... of at most 80 columns" "$(awk 'length($0) > 80' "$WORK/out")" ""
+missing=
+for opt in $(sed -n 's/^[[:space:]]*{"\([a-z-]*\)", [a-z_]*argument.*/\1/p' "$top_srcdir/src/main.c"); do
+	grep -q -- "--$opt" "$WORK/out" || missing="$missing --$opt"
+done
+expect_eq "--help names every long option of src/main.c" "$missing" ""
 
 run_retl --version
 expect_rc "--version exits 0" 0
