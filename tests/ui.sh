@@ -165,16 +165,56 @@ keys q
 wait_for "EXIT=0"
 expect_eq "the UI quits cleanly after it" "$?" 0
 
-# A first run, on an empty database: a hint, not a blank screen.
+# A first run, in a fresh home with no feeds.conf: one screen (80x24) that
+# says where the feeds come from, how to add feeds and how to fetch them.
 tmux -S "$SOCK" kill-server 2>/dev/null
 sleep 1
-tmux -S "$SOCK" -f /dev/null new-session -d -x 100 -y 12 \
-	"'$RETL' --db '$WORK/empty.db'; echo \"EXIT=\$?\"; sleep 30"
-wait_for "No events yet"
-expect_eq "an empty database says how to fill it" "$?" 0
+FRESH="$WORK/fresh"
+tmux -S "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
+	"env -u RETL_CONFIG -u RETL_DB HOME='$FRESH' XDG_CONFIG_HOME='$FRESH/cfg' \
+	XDG_DATA_HOME='$FRESH/data' '$RETL'; echo \"EXIT=\$?\"; sleep 30"
+wait_for "Welcome to retl"
+expect_eq "a first run greets the user" "$?" 0
+screen | tr -s ' \n' ' ' >"$WORK/welcome"
+SHIPPED=$(cd "$top_srcdir" && pwd)/feeds.conf
+expect_in "... says retl uses the list it ships, and where it is" "$WORK/welcome" \
+	"You have no feeds.conf of your own, so retl uses the list it ships, $SHIPPED: 11 feeds, from USTR, BIS, OFAC"
+expect_in "... how to fetch them" "$WORK/welcome" "Press R to fetch them now, or run retl --refresh"
+expect_in "... how to add a feed, and the file it goes to" "$WORK/welcome" \
+	"retl --add-feed URL [name=NAME] checks a feed and adds it to $FRESH/cfg/retl/feeds.conf"
+expect_in "... how to import from another reader" "$WORK/welcome" "retl --import-opml FILE"
+expect_in "... that the shipped feeds are kept" "$WORK/welcome" "starts as a copy of the shipped list"
+expect_in "... all of it on one screen, down to the demo" "$WORK/welcome" "quit with q and run retl --demo"
+check "the store is created on demand under XDG_DATA_HOME, 0600" test "$(stat -c %a "$FRESH/data/retl/retl.db")" = 600
 keys q
 wait_for "EXIT=0"
 expect_eq "and quits with 0" "$?" 0
+
+# With a feed list of the user's own: its size, then R fills the timeline.
+DEMO=$(cd "${top_srcdir:-.}/data/demo" && pwd)
+for f in "$DEMO"/01-mofcom.xml "$DEMO"/02-ustr.xml; do echo "file://$f"; done >"$WORK/own.conf"
+tmux -S "$SOCK" kill-server 2>/dev/null
+sleep 1
+tmux -S "$SOCK" -f /dev/null new-session -d -x 100 -y 24 \
+	"'$RETL' --db '$WORK/own.db' --config '$WORK/own.conf'; echo \"EXIT=\$?\"; sleep 30"
+wait_for "Welcome to retl"
+expect_in "a list of the user's own is named with its size" "$(screen | tr -s ' \n' ' ' >"$WORK/welcome"; echo "$WORK/welcome")" \
+	"Your feed list, $WORK/own.conf, has 2 feeds."
+keys R
+wait_for "refresh done"
+keys g
+wait_for "MOFCOM"
+expect_eq "R fetches them and the timeline replaces the welcome" "$(screen | grep -c 'Welcome to retl')" 0
+keys q
+tmux -S "$SOCK" kill-server 2>/dev/null
+sleep 1
+printf 'not a url\n' >"$WORK/broken.conf"
+tmux -S "$SOCK" -f /dev/null new-session -d -x 100 -y 24 \
+	"'$RETL' --db '$WORK/empty.db' --config '$WORK/broken.conf'; echo \"EXIT=\$?\"; sleep 30"
+wait_for "Welcome to retl"
+expect_in "a broken feed list is named with its error on the first screen" \
+	"$(screen | tr -s ' \n' ' ' >"$WORK/welcome"; echo "$WORK/welcome")" "The feed list has an error: $WORK/broken.conf:1:"
+keys q
 
 # The same walk under valgrind: no invalid access, no leak.  Not with ASan
 # (--enable-sanitizers), which does that check itself and valgrind cannot run.

@@ -22,6 +22,7 @@
 #include "common/paths.h"
 #include "common/util.h"
 #include "present/ui_text.h"
+#include "present/ui_welcome.h"
 #include "refresh.h"
 #include "store/store.h"
 #include "store/timeline.h"
@@ -62,6 +63,7 @@ struct line {
 struct ui {
 	struct store *store;
 	const char *db_path, *config_path;
+	char *welcome; /* what an empty timeline says, made once */
 	enum view view, back;
 	bool oldest_first;
 	struct tl_filter filter;
@@ -286,6 +288,51 @@ static bool filtered(const struct ui *u)
 	       u->filter.search[0] != '\0';
 }
 
+/* Text wrapped at spaces (or anywhere, for scripts without them) to cols;
+ * returns the next free row. */
+static int put_wrapped(int y, int x, const char *s, int cols, int last, attr_t attr)
+{
+	size_t n;
+	wchar_t *w = ui_text_clean(s, &n);
+	size_t at = 0;
+	while (at < n && y <= last) {
+		while (at < n && w[at] == L' ')
+			at++;
+		if (at == n)
+			break;
+		size_t k = ui_text_break(w + at, n - at, cols);
+		attron(attr);
+		mvaddnwstr(y, x, w + at, (int)k);
+		attroff(attr);
+		at += k;
+		y++;
+	}
+	free(w);
+	return y;
+}
+
+/* An empty timeline (no filter): where the feeds come from, how to add
+ * and fetch them. */
+static void draw_welcome(struct ui *u, int y, int rows)
+{
+	if (u->welcome == NULL)
+		u->welcome = ui_welcome_text(u->config_path);
+	int last = y + rows - 2, cols = COLS - 4;
+	const char *p = u->welcome;
+	bool first = true;
+	while (*p && y <= last) {
+		const char *end = strstr(p, "\n\n");
+		size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
+		char *para = xstrndup(p, len);
+		y = put_wrapped(y, 2, para, cols, last, first ? A_BOLD : A_NORMAL) + 1;
+		free(para);
+		first = false;
+		p += len;
+		if (*p)
+			p += 2;
+	}
+}
+
 static void draw_timeline(struct ui *u)
 {
 	char what[128];
@@ -304,13 +351,11 @@ static void draw_timeline(struct ui *u)
 		clrtoeol();
 		if (r < u->nrows)
 			draw_row(u, 2 + i, &u->rows[r], r == u->cur);
-		else if (i == 0 && u->nrows == 0)
-			put_text(2, 0,
-				 filtered(u) ? _("No events under this filter.")
-					     : _("No events yet: list feeds in feeds.conf, then press R "
-						 "(or run retl --refresh)."),
-				 COLS, A_NORMAL, false);
+		else if (i == 0 && u->nrows == 0 && filtered(u))
+			put_text(2, 0, _("No events under this filter."), COLS, A_NORMAL, false);
 	}
+	if (u->nrows == 0 && !filtered(u))
+		draw_welcome(u, 3, h);
 }
 
 static void draw_article(struct ui *u)
@@ -1418,6 +1463,7 @@ int ui_run(const char *db_path, const char *config_path)
 	tl_actors_free(u->actors, u->nactors);
 	free_lines(u);
 	tl_article_free(u->article);
+	free(u->welcome);
 	store_close(u->store);
 	free(path);
 	free(u);
