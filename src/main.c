@@ -344,7 +344,10 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* TEXTDOMAINDIR, as gettext's shell tools read it: translations from
+	 * elsewhere than the installed ones (an uninstalled build, a test). */
+	const char *domaindir = getenv("TEXTDOMAINDIR");
+	bindtextdomain(PACKAGE, domaindir != NULL && *domaindir == '/' ? domaindir : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	LIBXML_TEST_VERSION
