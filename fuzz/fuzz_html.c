@@ -1,10 +1,12 @@
 /* HTML to text: the titles' and names' fragments (parse/text.c) and the
- * article bodies (analyse/text.c), split into paragraphs and sentences. */
+ * article bodies (analyse/text.c), split into paragraphs and sentences;
+ * and the feeds a page links to (parse/discover.c, --add-feed). */
 #include <stdlib.h>
 
 #include "fuzz.h"
 
 #include "analyse/text.h"
+#include "parse/discover.h"
 #include "parse/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -20,5 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	doc_split(&d);
 	doc_free_spans(&d);
 	free(text);
+	char **urls = NULL;
+	size_t n = discover_feeds(html, size, "https://example.org/news/", &urls);
+	discover_free(urls, n);
 	return 0;
 }

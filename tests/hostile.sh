@@ -203,6 +203,9 @@ for fmt in text markdown json csv svg; do
 	"$RETL" --since 2025 --db "$WORK/escapes.db" --format $fmt >"$WORK/esc.$fmt" 2>&1
 done
 check "escapes: the summary has the event" grep -q "announced export" "$WORK/esc.text"
+"$RETL" --since 2025 --db "$WORK/escapes.db" --grep rare >"$WORK/esc.rare" 2>&1
+check "escapes: a word wrapped in a bidi isolate is still found by --grep" \
+	grep -q "announced export" "$WORK/esc.rare"
 check "escapes: no control or bidi character in any summary format" \
 	no_escapes "$WORK/esc.text" "$WORK/esc.markdown" "$WORK/esc.json" "$WORK/esc.csv" "$WORK/esc.svg"
 "$RETL" -r -v --force --config "$WORK/escapes.conf" --db "$WORK/escapes.db" >"$WORK/esc.out" 2>"$WORK/esc.err"

@@ -297,6 +297,16 @@ static void test_search_and_publication(void **state)
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM search WHERE search MATCH 'harbour'"), 0);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM search WHERE search MATCH 'docking'"), 1);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM events WHERE kind = 'published'"), 1);
+	/* A word a feed wraps in bidirectional isolates or marks is still a
+	 * word (version 8). */
+	d.text = "Curbs on \u2068rare\u2069 earths and \u202eexports\u202c, \u200ffees\u200e.";
+	d.len = strlen(d.text);
+	assert_true(store_begin(s));
+	assert_true(analysis_writer_put(w, 1, false, &d, &an, NULL));
+	assert_true(store_commit(s));
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM search WHERE search MATCH 'rare'"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM search WHERE search MATCH 'exports'"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM search WHERE search MATCH 'fees'"), 1);
 	analysis_writer_free(w);
 	feed_state_free(&fs);
 	store_close(s);
