@@ -144,7 +144,11 @@ static char *read_all(const char *path, size_t *len, char **error)
 	size_t n;
 
 	if (f == NULL) {
-		*error = xstrdup(strerror(errno));
+		struct buf why;
+		buf_init(&why);
+		buf_puts(&why, _("cannot read it: "));
+		buf_puts(&why, strerror(errno));
+		*error = buf_steal(&why);
 		return NULL;
 	}
 	buf_init(&b);
@@ -324,7 +328,11 @@ int reanalyze_command(const char *db_path, int verbosity)
 	int status = 0;
 
 	if (s == NULL) {
-		fprintf(stderr, "retl: %s\n", error);
+		/* The error names the store already. */
+		if (access(path, F_OK) != 0)
+			fprintf(stderr, _("retl: %s (run retl --refresh first)\n"), error);
+		else
+			fprintf(stderr, "retl: %s\n", error);
 		free(error);
 		free(path);
 		return 1;

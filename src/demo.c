@@ -3,6 +3,7 @@
 #include "demo.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,22 +91,35 @@ int demo_run(void)
 	snprintf(tmp, sizeof(tmp), "/tmp/retl-demo-%ld", (long)getpid());
 	snprintf(conf, sizeof(conf), "%s/feeds.conf", tmp);
 	snprintf(db, sizeof(db), "%s/retl.db", tmp);
+	if (abs == NULL) {
+		fprintf(stderr, _("retl: %s: cannot find the demo feeds: %s (set RETL_DEMO_DIR)\n"),
+			dir, strerror(errno));
+		free(dir);
+		return 1;
+	}
 	free(dir);
-	if (abs == NULL || mkdir(tmp, 0700) != 0) {
-		fprintf(stderr, _("retl: cannot set up the demo (%s)\n"), abs == NULL ? "data" : tmp);
+	if (mkdir(tmp, 0700) != 0) {
+		fprintf(stderr, _("retl: %s: cannot create the demo's directory: %s\n"), tmp,
+			strerror(errno));
 		free(abs);
 		return 1;
 	}
 	int rc = 1;
-	if (write_feeds(abs, conf) > 0) {
+	int nfeeds = write_feeds(abs, conf);
+	if (nfeeds > 0) {
 		struct refresh_args r = {.db_path = db, .config_path = conf,
 					 .verbosity = VERBOSITY_QUIET, .force = true};
 		fprintf(stderr, _("retl: loading the demo feeds...\n"));
 		rc = refresh_run(&r);
 		if (rc == 0)
 			rc = ui_run(db, conf);
+	} else if (nfeeds == 0) {
+		fprintf(stderr,
+			_("retl: %s: no demo feeds there (set RETL_DEMO_DIR to their directory)\n"),
+			abs);
 	} else {
-		fprintf(stderr, _("retl: no demo feeds in %s\n"), abs);
+		fprintf(stderr, _("retl: cannot read %s or write %s: %s\n"), abs, conf,
+			strerror(errno));
 	}
 	char path[160];
 	static const char *const files[] = {"retl.db", "retl.db-wal", "retl.db-shm", "retl.db.lock",

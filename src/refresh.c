@@ -402,7 +402,8 @@ static struct fetch_job *plan(struct refresh *r, const struct feeds_conf *conf, 
 		t->conf = &conf->feeds[i];
 		t->label = task_label(t->conf);
 		if (!store_feed_prepare(r->store, t->conf, &t->state)) {
-			feed_message(r, t, "%s", store_error(r->store));
+			feed_message(r, t, _("cannot read its state: %s: %s"), r->db_path,
+				     store_error(r->store));
 			r->failed++;
 			continue;
 		}

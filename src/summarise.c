@@ -57,7 +57,10 @@ static bool resolve_actors(struct store *s, const struct summarise_args *a,
 				fprintf(stderr, _("retl: unknown actor '%s'; the closest known: %s\n"),
 					a->actors[i], closest);
 			else
-				fprintf(stderr, _("retl: unknown actor '%s'\n"), a->actors[i]);
+				fprintf(stderr,
+					_("retl: unknown actor '%s' (retl --list-actors lists "
+					  "them)\n"),
+					a->actors[i]);
 			free(closest);
 			return false;
 		}
@@ -97,7 +100,10 @@ int summarise_run(const struct summarise_args *a)
 		memcpy(q.to, last, sizeof(last));
 	}
 	if (!parse_format(a->format != NULL ? a->format : "text", &o.format)) {
-		fprintf(stderr, _("retl: --format: one of text, markdown, json, csv, svg: %s\n"), a->format);
+		fprintf(stderr,
+			_("retl: --format: unknown format '%s' (try text, markdown, json, csv or "
+			  "svg)\n"),
+			a->format);
 		return 2;
 	}
 	q.feed = a->feed;
@@ -109,7 +115,11 @@ int summarise_run(const struct summarise_args *a)
 	char *error = NULL;
 	struct store *s = store_open(path, false, &error);
 	if (s == NULL) {
-		fprintf(stderr, "retl: %s: %s\n", path, error != NULL ? error : "");
+		/* The error names the store already. */
+		if (access(path, F_OK) != 0)
+			fprintf(stderr, _("retl: %s (run retl --refresh first)\n"), error);
+		else
+			fprintf(stderr, "retl: %s\n", error);
 		free(error);
 		free(path);
 		return 1;

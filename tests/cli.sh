@@ -106,4 +106,45 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 sys.exit(not (len(d['events']) > 1000 and max(len(e['text']) for e in d['events']) <= 480))" "$WORK/dates.json"
 
+
+# Error messages name the thing once, say what is wrong and what to do.
+run_retl --since 2025 --db "$WORK/nostore.db"
+expect_rc "--since without a store exits 1" 1
+expect_eq "--since without a store: the store named once, and what to do" "$(cat "$WORK/err")" \
+	"retl: $WORK/nostore.db: the store does not exist yet (run retl --refresh first)"
+run_retl --reanalyze --db "$WORK/nostore.db"
+expect_rc "--reanalyze without a store exits 1" 1
+expect_eq "--reanalyze without a store: the store named once, and what to do" "$(cat "$WORK/err")" \
+	"retl: $WORK/nostore.db: the store does not exist yet (run retl --refresh first)"
+run_retl --list-actors --db "$WORK/nostore.db"
+expect_eq "--list-actors without a store: the store named once" \
+	"$(grep -o "$WORK/nostore.db" "$WORK/err" | wc -l)" 1
+run_retl --since 2025 --db "$WORK/feed.xml"
+expect_rc "--since on a file that is not a store exits 1" 1
+expect_eq "... the file named once" "$(grep -o "$WORK/feed.xml" "$WORK/err" | wc -l)" 1
+printf '' >"$WORK/empty.conf"
+run_retl --refresh --config "$WORK/empty.conf" --db "$WORK/feed.xml/retl.db"
+expect_rc "--refresh with a store that cannot be created exits 1" 1
+expect_eq "... names it once and says why" "$(cat "$WORK/err")" \
+	"retl: $WORK/feed.xml/retl.db: cannot take the refresh lock: Not a directory"
+run_retl --refresh --config "$WORK/no-such.conf" --db "$WORK/r.db"
+expect_rc "--refresh with a missing feeds.conf exits 2" 2
+expect_eq "... names it and points to feeds.conf(5)" "$(cat "$WORK/err")" \
+	"retl: $WORK/no-such.conf: No such file or directory (see feeds.conf(5))"
+printf 'https://a.example/f colour=red\n' >"$WORK/bad.conf"
+run_retl --refresh --config "$WORK/bad.conf" --db "$WORK/r.db"
+expect_rc "--refresh with a bad feeds.conf exits 2" 2
+expect_eq "... names the file and line, and points to feeds.conf(5)" "$(cat "$WORK/err")" \
+	"retl: $WORK/bad.conf:1: unknown feed setting 'colour' (see feeds.conf(5))"
+run_retl --since 2025 --db "$WORK/nostore.db" --format svgz
+expect_rc "an unknown --format is bad usage" 2
+expect_in "... named, with the formats to try" "$WORK/err" \
+	"retl: --format: unknown format 'svgz' (try text, markdown, json, csv or svg)"
+RETL_ACTORS="$top_srcdir/actors.conf" "$RETL" --analyze "$WORK/missing.txt" --date 2025-11-21 \
+	>"$WORK/out" 2>"$WORK/err"
+RC=$?
+expect_rc "--analyze of a missing file exits 1" 1
+expect_eq "... names it and says why" "$(cat "$WORK/err")" \
+	"retl: $WORK/missing.txt: cannot read it: No such file or directory"
+
 done_testing

@@ -111,11 +111,12 @@ expect_in "a refused redirect is explained" "$WORK/err" "ftp"
 refresh e404 "$BASE/status/404"
 expect_rc "404 fails" 1
 expect_in "404 is named" "$WORK/err" "HTTP status 404"
-expect_eq "404 is recorded" "$(feed_field e404 last_status)|$(feed_field e404 last_error)" "404|HTTP status 404"
+expect_eq "404 is recorded" "$(feed_field e404 last_status)|$(feed_field e404 last_error)" "404|HTTP status 404: no feed at this address: check the URL in feeds.conf"
 
 refresh e500 "$BASE/status/500"
 expect_rc "500 fails" 1
 expect_in "500 is named" "$WORK/err" "HTTP status 500"
+expect_in "... and says to try again later" "$WORK/err" "HTTP status 500: the server failed: try again later"
 
 start=$(date +%s)
 printf 'set timeout=3\n%s name=hang\n' "$BASE/hang" >"$WORK/hang.conf"
@@ -125,10 +126,12 @@ elapsed=$(($(date +%s) - start))
 expect_rc "a server that never answers fails" 1
 check "a server that never answers: ended in seconds ($elapsed s)" test "$elapsed" -le 10
 expect_in "a server that never answers: timeout named" "$WORK/err" "timed out"
+expect_in "... and what to do" "$WORK/err" "(try again later, or raise set timeout= in feeds.conf)"
 
 refresh huge "$BASE/huge"
 expect_rc "an endless body fails" 1
 expect_in "an endless body is cut at the limit" "$WORK/err" "larger than the limit"
+expect_in "... and says how to raise it" "$WORK/err" "(raise set max-size= in feeds.conf)"
 
 refresh declared "$BASE/huge-declared"
 expect_rc "a declared oversized body fails" 1

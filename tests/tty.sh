@@ -45,4 +45,18 @@ expect_in "the failed feed is named" "$WORK/screen" "gone ($BASE/status/404): HT
 expect_in "the status is 1" "$WORK/screen" "rc=1"
 check "the progress line is gone at the end" sh -c "! grep -q 'Refreshing:' '$WORK/screen'"
 
+
+# The user interface on a store it cannot create: the store named once.
+tmux -S "$SOCK" kill-server 2>/dev/null
+tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 20 \
+	"'$RETL' --config '$WORK/feeds.conf' --db '$WORK/list/retl.db' 2>'$WORK/ui.err'; echo \"rc=\$?\" >'$WORK/ui.rc'; sleep 30"
+n=0
+while [ ! -s "$WORK/ui.rc" ] && [ $n -lt 100 ]; do
+	sleep 0.05
+	n=$((n + 1))
+done
+expect_eq "the UI on a store it cannot create: status 1" "$(cat "$WORK/ui.rc")" "rc=1"
+expect_eq "... names the store once and says why" "$(cat "$WORK/ui.err")" \
+	"retl: $WORK/list/retl.db: cannot create the store: Not a directory"
+
 done_testing

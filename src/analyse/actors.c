@@ -948,7 +948,7 @@ static bool apply(struct parser *p, const char *key, char *value)
 	} else if (strcmp(key, "not") == 0) {
 		return add_name(p, value, NAME_NOT, -1, &added);
 	} else {
-		return parse_error(p, _("unknown key '%s'"), key);
+		return parse_error(p, _("unknown key '%s' (see actors.conf(5))"), key);
 	}
 	return true;
 }

@@ -128,7 +128,8 @@ static bool read_word(struct reader *r, const char **p, struct buf *out)
 				buf_putc(out, *s++);
 			}
 			if (*s != '"')
-				return conf_error(r, _("unterminated quoted value"));
+				return conf_error(
+				    r, _("unterminated quoted value (add the closing quote)"));
 			s++;
 		} else {
 			buf_putc(out, *s++);
@@ -204,8 +205,9 @@ static bool apply_setting(struct reader *r, struct feeds_conf *conf, struct feed
 			return conf_error(r, _("invalid jobs '%s' (1 to %d)"), value, MAX_JOBS);
 		conf->jobs = (int)jobs;
 	} else {
-		return conf_error(r, feed != NULL ? _("unknown feed setting '%s'")
-						  : _("unknown setting '%s'"),
+		return conf_error(r,
+				  feed != NULL ? _("unknown feed setting '%s' (see feeds.conf(5))")
+					       : _("unknown setting '%s' (see feeds.conf(5))"),
 				  key);
 	}
 	return true;
@@ -230,7 +232,9 @@ static bool read_settings(struct reader *r, struct feeds_conf *conf, struct feed
 		}
 		char *eq = strchr(word.data, '=');
 		if (eq == NULL || eq == word.data) {
-			ok = conf_error(r, _("expected key=value, found '%s'"), word.data);
+			ok = conf_error(
+			    r, _("expected key=value, found '%s' (quote a value with spaces)"),
+			    word.data);
 			break;
 		}
 		*eq = '\0';
@@ -277,7 +281,8 @@ static bool read_line(struct reader *r, struct feeds_conf *conf, const char *lin
 		ok = conf_error(r, _("'%s' is not an http or https URL"), url.data);
 	for (size_t i = 0; ok && i < conf->nfeeds; i++)
 		if (strcmp(conf->feeds[i].url, url.data) == 0)
-			ok = conf_error(r, _("feed already listed on line %d"), conf->feeds[i].line);
+			ok = conf_error(r, _("feed already listed on line %d (remove one)"),
+					conf->feeds[i].line);
 	if (ok) {
 		struct feed_conf *f = add_feed(conf);
 		f->url = buf_steal(&url);
@@ -412,6 +417,7 @@ bool feeds_conf_load(const char *path, struct feeds_conf *conf, char **error)
 		buf_puts(&b, path);
 		buf_puts(&b, ": ");
 		buf_puts(&b, strerror(errno));
+		buf_puts(&b, _(" (see feeds.conf(5))"));
 		*error = buf_steal(&b);
 		return false;
 	}
@@ -426,7 +432,7 @@ bool feeds_conf_load(const char *path, struct feeds_conf *conf, char **error)
 		buf_init(&b);
 		buf_puts(&b, path);
 		buf_puts(&b, ": ");
-		buf_puts(&b, _("file too large for a configuration file"));
+		buf_puts(&b, _("file too large for a configuration file (at most 4 MiB)"));
 		*error = buf_steal(&b);
 		ok = false;
 	} else {

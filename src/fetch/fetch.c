@@ -193,6 +193,36 @@ static void set_error(struct fetch_job *job, const char *msg)
 	replace(&job->error, xstrdup(msg));
 }
 
+/* What the user can do about a failed transfer, or NULL. */
+static const char *transfer_hint(CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		return _("check the URL and the network");
+	case CURLE_COULDNT_CONNECT:
+		return _("check the URL, or try again later");
+	case CURLE_OPERATION_TIMEDOUT:
+		return _("try again later, or raise set timeout= in feeds.conf");
+	default:
+		return NULL;
+	}
+}
+
+/* What an HTTP error status means for a feed, or NULL. */
+static const char *status_hint(long status)
+{
+	if (status == 404 || status == 410)
+		return _("no feed at this address: check the URL in feeds.conf");
+	if (status == 401 || status == 403)
+		return _("access refused: the feed may need a login or another user-agent=");
+	if (status == 429)
+		return _("too many requests: set a longer interval= for this feed");
+	if (status >= 500 && status < 600)
+		return _("the server failed: try again later");
+	return NULL;
+}
+
 /* Fills in the job's outcome from its finished transfer. */
 static void finish_job(struct fetch_job *job, CURLcode rc, size_t max_size)
 {
@@ -203,12 +233,21 @@ static void finish_job(struct fetch_job *job, CURLcode rc, size_t max_size)
 	curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &final);
 	job->final_url = xstrdup(final != NULL ? final : job->url);
 	if (job->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-		char msg[128];
-		snprintf(msg, sizeof(msg), _("the document is larger than the limit of %zu bytes"),
+		char msg[192];
+		snprintf(msg, sizeof(msg),
+			 _("the document is larger than the limit of %zu bytes (raise set "
+			   "max-size= in feeds.conf)"),
 			 max_size);
 		set_error(job, msg);
 	} else if (rc != CURLE_OK) {
-		set_error(job, job->errbuf[0] ? job->errbuf : curl_easy_strerror(rc));
+		const char *why = job->errbuf[0] ? job->errbuf : curl_easy_strerror(rc);
+		const char *hint = transfer_hint(rc);
+		char msg[CURL_ERROR_SIZE + 192];
+		if (hint != NULL)
+			snprintf(msg, sizeof(msg), "%s (%s)", why, hint);
+		else
+			snprintf(msg, sizeof(msg), "%s", why);
+		set_error(job, msg);
 	} else if (job->http_status == 304) {
 		job->ok = true;
 		job->not_modified = true;
@@ -216,8 +255,13 @@ static void finish_job(struct fetch_job *job, CURLcode rc, size_t max_size)
 		   (job->http_status == 0 && is_file_url(job->url))) {
 		job->ok = true;
 	} else {
-		char msg[64];
-		snprintf(msg, sizeof(msg), _("HTTP status %ld"), job->http_status);
+		const char *hint = status_hint(job->http_status);
+		char msg[192];
+		if (hint != NULL)
+			snprintf(msg, sizeof(msg), _("HTTP status %ld: %s"), job->http_status,
+				 hint);
+		else
+			snprintf(msg, sizeof(msg), _("HTTP status %ld"), job->http_status);
 		set_error(job, msg);
 	}
 }

@@ -618,7 +618,10 @@ void summary_print(FILE *out, const struct report *r, const struct summary_optio
 	if (r->nevents == 0) {
 		char range[64];
 		range_words(o->query, range, sizeof(range));
-		fprintf(stderr, _("retl: nothing in the store %s\n"), range);
+		fprintf(stderr,
+			_("retl: nothing in the store %s (try an earlier --since, fewer filters, "
+			  "or retl --refresh)\n"),
+			range);
 		if (o->format == SUMMARY_JSON)
 			fputs("[]\n", out);
 		else if (o->format == SUMMARY_CSV)

@@ -507,7 +507,8 @@ static void load_rows(struct ui *u, bool at_bottom)
 	clear_rows(u);
 	int n = timeline_page(u->store, &u->filter, u->oldest_first, NULL, at_bottom, PAGE, page);
 	if (n < 0) {
-		snprintf(u->status, sizeof(u->status), _("cannot read the timeline"));
+		snprintf(u->status, sizeof(u->status), _("cannot read the timeline: %s"),
+			 store_error(u->store));
 		n = 0;
 	}
 	for (int i = 0; i < n; i++)
@@ -908,7 +909,8 @@ static void ask_dates(struct ui *u)
 	}
 	if (!timeline_day_range(from, first, last) ||
 	    (n == 2 && !timeline_day_range(to, ignore, last))) {
-		snprintf(u->status, sizeof(u->status), _("not a date: %s"), answer);
+		snprintf(u->status, sizeof(u->status),
+			 _("not a date: %s (try YYYY, YYYY-MM or YYYY-MM-DD)"), answer);
 		return;
 	}
 	memcpy(u->filter.from, first, sizeof(first));
@@ -1086,7 +1088,8 @@ static void start_refresh(struct ui *u)
 	}
 	pid_t pid = fork();
 	if (pid < 0) {
-		snprintf(u->status, sizeof(u->status), _("cannot start a refresh: %s"), strerror(errno));
+		snprintf(u->status, sizeof(u->status),
+			 _("cannot start a refresh: %s (press R to try again)"), strerror(errno));
 		return;
 	}
 	if (pid == 0) {
@@ -1153,7 +1156,8 @@ static void open_browser(struct ui *u)
 		waitpid(pid, &status, 0);
 	reset_prog_mode();
 	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		snprintf(u->status, sizeof(u->status), _("%s could not open the link"), browser);
+		snprintf(u->status, sizeof(u->status),
+			 _("%s could not open the link (check BROWSER)"), browser);
 }
 
 /* ---- the key loop ------------------------------------------------------- */
@@ -1377,7 +1381,10 @@ static void read_colors(short fg[C_ROLES], short bg[C_ROLES])
 			r++;
 		int fc = n >= 3 ? color_of(fore) : -2, bc = n >= 3 ? color_of(back) : -2;
 		if (strcmp(word, "color") != 0 || r == C_ROLES || fc == -2 || bc == -2) {
-			fprintf(stderr, _("retl: %s, line %d: not understood, ignored\n"), path, lineno);
+			fprintf(stderr,
+				_("retl: %s:%d: not understood, ignored (see THE USER INTERFACE in "
+				  "retl(1))\n"),
+				path, lineno);
 			continue;
 		}
 		fg[r] = (short)fc;
@@ -1419,7 +1426,7 @@ int ui_run(const char *db_path, const char *config_path)
 	}
 	u->store = store_open(path, true, &error);
 	if (u->store == NULL) {
-		fprintf(stderr, "retl: %s: %s\n", path, error != NULL ? error : "");
+		fprintf(stderr, "retl: %s\n", error); /* it names the store */
 		free(error);
 		free(path);
 		free(u);

@@ -251,7 +251,8 @@ static bool exec(sqlite3 *db, const char *sql, char **error)
 static bool too_new(int v, char **error)
 {
 	char msg[160];
-	snprintf(msg, sizeof(msg), _("the database is of version %d, newer than this retl knows (%d)"),
+	snprintf(msg, sizeof(msg), _("the store is of version %d, newer than this retl knows (%d): "
+				       "upgrade retl"),
 		 v, NMIGRATIONS);
 	*error = xstrdup(msg);
 	return false;
@@ -277,8 +278,10 @@ static bool keys_hold(sqlite3 *db, char **error)
 	}
 	bool clean = sqlite3_step(st) == SQLITE_DONE;
 	if (!clean) {
-		char msg[160];
-		snprintf(msg, sizeof(msg), _("a row of table %s refers to a missing row"),
+		char msg[256];
+		snprintf(msg, sizeof(msg),
+			 _("the store is damaged: a row of table %s refers to a missing row "
+			   "(restore it from a backup)"),
 			 (const char *)sqlite3_column_text(st, 0));
 		*error = xstrdup(msg);
 	}

@@ -71,13 +71,18 @@ const char *store_error(const struct store *s)
 	return sqlite3_errmsg(s->db);
 }
 
-static char *error_with_path(const char *path, const char *msg)
+/* "PATH: WHAT: WHY", or "PATH: WHY" without what. */
+static char *error_with_path(const char *path, const char *what, const char *why)
 {
 	struct buf b;
 	buf_init(&b);
 	buf_puts(&b, path);
 	buf_puts(&b, ": ");
-	buf_puts(&b, msg);
+	if (what != NULL) {
+		buf_puts(&b, what);
+		buf_puts(&b, ": ");
+	}
+	buf_puts(&b, why);
 	return buf_steal(&b);
 }
 
@@ -86,12 +91,13 @@ static char *error_with_path(const char *path, const char *msg)
 static bool create_private(const char *path, char **error)
 {
 	if (!make_parent_dirs(path)) {
-		*error = error_with_path(path, strerror(errno));
+		*error = error_with_path(path, _("cannot create the store's directory"),
+					 strerror(errno));
 		return false;
 	}
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd < 0) {
-		*error = error_with_path(path, strerror(errno));
+		*error = error_with_path(path, _("cannot create the store"), strerror(errno));
 		return false;
 	}
 	close(fd);
@@ -120,10 +126,15 @@ struct store *store_open(const char *path, bool create, char **error)
 		free(s);
 		return NULL;
 	}
+	if (!create && access(path, F_OK) != 0 && errno == ENOENT) {
+		*error = error_with_path(path, NULL, _("the store does not exist yet"));
+		free(s);
+		return NULL;
+	}
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-		*error = error_with_path(path, s->db != NULL ? sqlite3_errmsg(s->db)
-							      : _("cannot open the database"));
+		*error = error_with_path(path, _("cannot open the store"),
+					 s->db != NULL ? sqlite3_errmsg(s->db) : strerror(ENOMEM));
 		store_close(s);
 		return NULL;
 	}
@@ -132,7 +143,7 @@ struct store *store_open(const char *path, bool create, char **error)
 	sqlite3_busy_timeout(s->db, 10000);
 	sqlite3_extended_result_codes(s->db, 1);
 	if (!exec_pragmas(s->db) || !schema_migrate(s->db, &why)) {
-		*error = error_with_path(path, why != NULL ? why : sqlite3_errmsg(s->db));
+		*error = error_with_path(path, NULL, why != NULL ? why : sqlite3_errmsg(s->db));
 		free(why);
 		store_close(s);
 		return NULL;
@@ -140,7 +151,7 @@ struct store *store_open(const char *path, bool create, char **error)
 	for (int i = 0; i < ST_COUNT; i++)
 		if (sqlite3_prepare_v3(s->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 				       &s->stmt[i], NULL) != SQLITE_OK) {
-			*error = error_with_path(path, sqlite3_errmsg(s->db));
+			*error = error_with_path(path, NULL, sqlite3_errmsg(s->db));
 			store_close(s);
 			return NULL;
 		}

@@ -171,7 +171,8 @@ static void test_kinds_and_line_ends(void **state)
 static void test_errors(void **state)
 {
 	(void)state;
-	expect_error("[A]\nkind = country\ncolour = red\n", "t.conf:3: unknown key 'colour'");
+	expect_error("[A]\nkind = country\ncolour = red\n",
+		     "t.conf:3: unknown key 'colour' (see actors.conf(5))");
 	expect_error("[A]\nkind = ministri\n",
 		     "t.conf:2: unknown kind 'ministri' (country, agency, organisation or person)");
 	expect_error("[A]\nkind = Country\n",
@@ -306,7 +307,7 @@ static void test_user_additions(void **state)
 	const char *paths2[] = {first, bad, NULL};
 	assert_null(actors_load(paths2, &error));
 	char want[256];
-	snprintf(want, sizeof(want), "%s:2: unknown key 'colour'", bad);
+	snprintf(want, sizeof(want), "%s:2: unknown key 'colour' (see actors.conf(5))", bad);
 	assert_string_equal(error, want);
 	free(error);
 

@@ -103,17 +103,19 @@ static void test_errors(void **state)
 	expect_error("https://a.example/f\nftp://b.example/f\n",
 		     "feeds.conf:2: 'ftp://b.example/f' is not an http or https URL");
 	expect_error("https://a.example/f colour=red\n",
-		     "feeds.conf:1: unknown feed setting 'colour'");
-	expect_error("set colour=red\n", "feeds.conf:1: unknown setting 'colour'");
+		     "feeds.conf:1: unknown feed setting 'colour' (see feeds.conf(5))");
+	expect_error("set colour=red\n",
+		     "feeds.conf:1: unknown setting 'colour' (see feeds.conf(5))");
 	expect_error("\nhttps://a.example/f name=\"open\n",
-		     "feeds.conf:2: unterminated quoted value");
+		     "feeds.conf:2: unterminated quoted value (add the closing quote)");
 	expect_error("https://a.example/f\nhttps://a.example/f\n",
-		     "feeds.conf:2: feed already listed on line 1");
+		     "feeds.conf:2: feed already listed on line 1 (remove one)");
 	expect_error("https://a.example/f interval=soon\n",
 		     "feeds.conf:1: invalid interval 'soon' (try 30m, 2h or 1d)");
 	expect_error("https://a.example/f fulltext=maybe\n",
 		     "feeds.conf:1: invalid value 'maybe' for fulltext (yes or no)");
-	expect_error("https://a.example/f name\n", "feeds.conf:1: expected key=value, found 'name'");
+	expect_error("https://a.example/f name\n",
+		     "feeds.conf:1: expected key=value, found 'name' (quote a value with spaces)");
 	expect_error("set jobs=0\n", "feeds.conf:1: invalid jobs '0' (1 to 64)");
 	expect_error("set timeout=0\n", "feeds.conf:1: invalid timeout '0' (try 60 or 2m)");
 	expect_error("https://\n", "feeds.conf:1: 'https://' is not an http or https URL");
