@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/i18n.h"
 #include "common/safetext.h"
@@ -20,8 +21,12 @@ int list_actors_command(const char *db_path)
 	char *error = NULL;
 	struct store *s = store_open(path, false, &error);
 	if (s == NULL) {
-		fprintf(stderr, _("retl: %s (run retl --refresh first)\n"),
-			error != NULL ? error : path);
+		/* The error names the store already. */
+		if (access(path, F_OK) != 0)
+			fprintf(stderr, _("retl: %s (run retl --refresh first)\n"),
+				error != NULL ? error : path);
+		else
+			fprintf(stderr, "retl: %s\n", error != NULL ? error : path);
 		free(error);
 		free(path);
 		return 1;
