@@ -438,14 +438,18 @@ static void draw_help(struct ui *u)
 			continue;
 		if (line++ < u->help_top)
 			continue;
-		char text[256];
 		const char *views = keys[i].views == V_AR				? _("article")
 				    : keys[i].views == V_QU				? _("quotes")
 				    : keys[i].views == V_TL				? _("timeline")
 				    : (keys[i].views & V_LISTS) == V_LISTS ? _("all")
 											: _("timeline, quotes");
-		snprintf(text, sizeof(text), "%-16s %-16s %s", keys[i].name, views, _(keys[i].help));
-		put_text(1 + row, 0, text, COLS, A_NORMAL, true);
+		/* Three columns placed by screen position: text is cleaned (runs
+		 * of blanks folded), and a view's name may be wide or accented. */
+		move(1 + row, 0);
+		clrtoeol();
+		put_text(1 + row, 0, keys[i].name, 16, A_NORMAL, false);
+		put_text(1 + row, 17, views, 16, A_NORMAL, false);
+		put_text(1 + row, 34, _(keys[i].help), COLS - 34, A_NORMAL, false);
 		row++;
 	}
 	for (; row < h; row++) {
