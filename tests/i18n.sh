@@ -83,7 +83,11 @@ in_lang de "$RETL" --help >"$WORK/help.de" 2>&1
 expect_in "LANGUAGE=de: --help is German" "$WORK/help.de" "$(tr_of de 'Follow trade policy in a terminal: who did what, when, and who said what.
 ')"
 check "... on one screen too" test "$(wc -l <"$WORK/help.de")" -le 23
-expect_eq "... of at most 80 columns" "$(awk 'length($0) > 80' "$WORK/help.de" | head -3)" ""
+check "... of at most 80 columns (characters, not bytes)" python3 - "$WORK/help.de" <<'PY'
+import sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    assert len(line.rstrip("\n")) <= 80, line
+PY
 
 # ---- summaries --------------------------------------------------------------
 export RETL_ACTORS="$top_srcdir/actors.conf"

@@ -46,7 +46,9 @@ static void group_heading(const struct report_event *e, char *out, size_t size)
 	if (by_year(e))
 		snprintf(out, size, _("%.4s, dated by the year only"), e->day);
 	else
-		snprintf(out, size, "%s %.4s", _(month_names[month_of(e->day) - 1]), e->day);
+		/* TRANSLATORS: a month's heading, "October 2025": the month's
+		 * name, then the year; reorder with %2$.4s and %1$s. */
+		snprintf(out, size, _("%s %.4s"), _(month_names[month_of(e->day) - 1]), e->day);
 }
 
 /* A string literal onto a buffer, its length known at compile time. */
