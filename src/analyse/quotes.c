@@ -3360,8 +3360,10 @@ static int by_start(const void *x, const void *y)
  * "A:" (or "Q." and "A.")? */
 static bool interview_mark(const struct qstate *st, char l)
 {
+	if (st->ntok <= 2) /* and tok may be NULL: no &tok[0] then */
+		return false;
 	const struct tok *k = &st->tok[0];
-	return st->ntok > 2 && k->kind == TK_WORD && st->t[k->start] == l &&
+	return k->kind == TK_WORD && st->t[k->start] == l &&
 	       k->end - k->start == ((k->flags & TF_ABBR) ? 2u : 1u) &&
 	       ((k->flags & TF_ABBR) || punct_is(st, 1, ':'));
 }
