@@ -3418,8 +3418,10 @@ static int actor_beside(const struct qstate *st, const char *name, size_t len, s
  * colon. */
 static int label_speaker(struct qstate *st, size_t *kp)
 {
+	if (st->ntok < 4) /* and tok may be NULL: no &tok[0] then */
+		return -1;
 	const struct tok *k = &st->tok[0];
-	if (st->ntok < 4 || k->kind != TK_WORD || !(k->flags & TF_CAP) ||
+	if (k->kind != TK_WORD || !(k->flags & TF_CAP) ||
 	    st->t[k->end] == '\n')
 		return -1;
 	/* most paragraphs have no colon among their first words */
