@@ -12,18 +12,6 @@
 #include "conf/feeds_conf.h"
 #include "parse/opml.h"
 
-static char *join_tags(const struct opml_feed *f)
-{
-	struct buf b;
-	buf_init(&b);
-	for (size_t i = 0; i < f->ntags; i++) {
-		if (i > 0)
-			buf_putc(&b, ',');
-		buf_puts(&b, f->tags[i]);
-	}
-	return f->ntags > 0 ? buf_steal(&b) : NULL;
-}
-
 static bool same(const char *a, const char *b)
 {
 	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
@@ -31,7 +19,7 @@ static bool same(const char *a, const char *b)
 
 static void check_round_trip(const struct opml_feed *f)
 {
-	char *tags = join_tags(f);
+	char *tags = opml_feed_tags(f);
 	struct feed_line l = {.url = f->url, .name = f->name, .actor = f->actor, .tags = tags,
 			      .interval = f->interval, .fulltext = f->fulltext,
 			      .user_agent = f->user_agent};

@@ -74,20 +74,6 @@ static bool is_feed_type(const char *type)
 	return true;
 }
 
-static char *join_tags(const struct opml_feed *f)
-{
-	if (f->ntags == 0)
-		return NULL;
-	struct buf b;
-	buf_init(&b);
-	for (size_t i = 0; i < f->ntags; i++) {
-		if (i > 0)
-			buf_putc(&b, ',');
-		buf_puts(&b, f->tags[i]);
-	}
-	return buf_steal(&b);
-}
-
 struct import {
 	const char *shown; /* file, or "standard input" */
 	enum verbosity verbosity;
@@ -122,7 +108,7 @@ static void import_feed(struct import *im, const struct opml_feed *f, const char
 	}
 	if (im->added == 0)
 		feeds_edit_comment(&im->edit, heading);
-	char *tags = join_tags(f);
+	char *tags = opml_feed_tags(f);
 	struct feed_line l = {.url = f->url, .name = f->name, .actor = f->actor, .tags = tags,
 			      .interval = f->interval, .fulltext = f->fulltext,
 			      .user_agent = f->user_agent};

@@ -550,3 +550,17 @@ void opml_free(struct opml_doc *doc)
 	free(doc->title);
 	memset(doc, 0, sizeof(*doc));
 }
+
+char *opml_feed_tags(const struct opml_feed *f)
+{
+	if (f->ntags == 0)
+		return NULL;
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < f->ntags; i++) {
+		if (i > 0)
+			buf_putc(&b, ',');
+		buf_puts(&b, f->tags[i]);
+	}
+	return buf_steal(&b);
+}

@@ -45,4 +45,8 @@ struct opml_doc {
 bool opml_parse(const char *data, size_t len, struct opml_doc *doc, char **error);
 void opml_free(struct opml_doc *doc);
 
+/* f's tags as feeds.conf writes them, "a,b,c"; NULL when it has none.
+ * Fresh. */
+char *opml_feed_tags(const struct opml_feed *f);
+
 #endif
