@@ -47,11 +47,13 @@ check "the progress line is gone at the end" sh -c "! grep -q 'Refreshing:' '$WO
 
 
 # The user interface on a store it cannot create: the store named once.
+# A server on a socket of its own: reusing the one just killed races.
 tmux -S "$SOCK" kill-server 2>/dev/null
+SOCK="$WORK/tmux2.sock"
 tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 20 \
 	"'$RETL' --config '$WORK/feeds.conf' --db '$WORK/list/retl.db' 2>'$WORK/ui.err'; echo \"rc=\$?\" >'$WORK/ui.rc'; sleep 30"
 n=0
-while [ ! -s "$WORK/ui.rc" ] && [ $n -lt 100 ]; do
+while [ ! -s "$WORK/ui.rc" ] && [ $n -lt 400 ]; do
 	sleep 0.05
 	n=$((n + 1))
 done

@@ -67,11 +67,13 @@ char *shipped_config_path(const char *name)
 		return installed;
 	/* Not installed: run from the build tree, as the quick start does. */
 	char *source = join(SRCDIR, name);
-	if (access(source, F_OK) == 0) {
-		free(installed);
-		return source;
-	}
+	/* SRCDIR may hold "..": say the file's own path */
+	char *real = realpath(source, NULL);
 	free(source);
+	if (real != NULL) {
+		free(installed);
+		return real;
+	}
 	return installed;
 }
 
