@@ -22,24 +22,6 @@
 #include "parse/opml.h"
 #include "present/opml_export.h"
 
-/* Reads all of file ("-": standard input) up to limit + 1 bytes. */
-static bool slurp(const char *file, size_t limit, struct buf *out)
-{
-	FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
-	if (f == NULL)
-		return false;
-	char chunk[65536];
-	size_t n;
-	while (out->len <= limit && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(out, chunk, n);
-	bool failed = ferror(f) != 0;
-	if (f != stdin)
-		fclose(f);
-	if (failed)
-		errno = EIO;
-	return !failed;
-}
-
 /* The feeds.conf that an edit writes, and the list it starts from when
  * that file does not exist yet: the one retl was using. */
 static char *edited_config_path(const char *given, char **base)
@@ -169,7 +151,7 @@ static int load_opml(const char *file, const char *shown, struct opml_doc *doc)
 {
 	struct buf text;
 	buf_init(&text);
-	if (!slurp(file, OPML_MAX_SIZE, &text)) {
+	if (!read_file_limited(file, OPML_MAX_SIZE, &text)) {
 		fprintf(stderr, "retl: %s: %s\n", shown, strerror(errno));
 		buf_free(&text);
 		return 1;

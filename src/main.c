@@ -21,6 +21,7 @@
 #include "present/ui.h"
 #include "actors_command.h"
 #include "demo.h"
+#include "extract_command.h"
 #include "feeds_command.h"
 #include "summarise.h"
 #include "article_analysis.h"
@@ -46,11 +47,13 @@ enum command {
 	CMD_EXPORT_OPML,
 	CMD_LIST_ACTORS,
 	CMD_ADD_FEED,
+	CMD_EXTRACT,
 };
 
 struct args {
 	enum command command;
 	const char *parse_file;
+	const char *extract_file;
 	const char *analyze_file;
 	const char *opml_file;
 	const char *add_url;
@@ -88,13 +91,13 @@ static void usage(FILE *out)
 		"           retl --reanalyze       every stored article (after editing actors)\n"
 		"           retl --list-actors     the actors in the store, with their events\n"),
 	      out);
-	fputs(_("Inspect    retl -p, --parse FILE [--url URL] [--max-size SIZE]   a feed as JSON\n"),
+	fputs(_("Inspect    retl -p, --parse FILE [--url URL] [--max-size SIZE]   a feed as JSON\n"
+		"           retl --extract FILE    the article text of a saved web page\n"),
 	      out);
 	fputs(_("Files      --db PATH          default $RETL_DB, ~/.local/share/retl/retl.db\n"
 		"           --config PATH      default $RETL_CONFIG, ~/.config/retl/feeds.conf\n"),
 	      out);
 	fputs(_("Other      -v, --verbose  -q, --quiet  -h, --help  -V, --version\n"), out);
-	fputs("\n", out);
 	fputs(_("Exit status: 0 all well, 1 some work failed, 2 bad usage or configuration.\n"),
 	      out);
 	fprintf(out, _("Every option, key and file: man retl.\nReport bugs at <%s>.\n"),
@@ -164,6 +167,7 @@ enum {
 	OPT_EXPORT_OPML,
 	OPT_LIST_ACTORS,
 	OPT_ADD_FEED,
+	OPT_EXTRACT,
 };
 
 static int parse_args(int argc, char **argv, struct args *a)
@@ -190,6 +194,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		{"export-opml", no_argument, NULL, OPT_EXPORT_OPML},
 		{"list-actors", no_argument, NULL, OPT_LIST_ACTORS},
 		{"add-feed", required_argument, NULL, OPT_ADD_FEED},
+		{"extract", required_argument, NULL, OPT_EXTRACT},
 		{"wait", no_argument, NULL, OPT_WAIT},
 		{"jobs", required_argument, NULL, 'j'},
 		{"verbose", no_argument, NULL, 'v'},
@@ -245,6 +250,10 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case OPT_ADD_FEED:
 			a->command = CMD_ADD_FEED;
 			a->add_url = optarg;
+			break;
+		case OPT_EXTRACT:
+			a->command = CMD_EXTRACT;
+			a->extract_file = optarg;
 			break;
 		case OPT_SINCE:
 			a->command = CMD_SUMMARY;
@@ -385,6 +394,9 @@ int main(int argc, char **argv)
 	case CMD_ADD_FEED:
 		rc = add_feed_command(a.add_url, a.settings, a.nsettings, a.refresh.config_path,
 				      a.refresh.verbosity);
+		break;
+	case CMD_EXTRACT:
+		rc = extract_command(a.extract_file, a.max_size, a.refresh.verbosity);
 		break;
 	case CMD_SUMMARY:
 		a.summary.db_path = a.refresh.db_path;

@@ -2,6 +2,7 @@
 
 #include "common/util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,4 +141,21 @@ void buf_put_utf8(struct buf *b, unsigned int cp)
 		n = 4;
 	}
 	buf_append(b, out, n);
+}
+
+bool read_file_limited(const char *file, size_t limit, struct buf *out)
+{
+	FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
+	if (f == NULL)
+		return false;
+	char chunk[65536];
+	size_t n;
+	while (out->len <= limit && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(out, chunk, n);
+	bool failed = ferror(f) != 0;
+	if (f != stdin)
+		fclose(f);
+	if (failed)
+		errno = EIO;
+	return !failed;
 }

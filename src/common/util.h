@@ -33,4 +33,9 @@ char *buf_steal(struct buf *b);
 /* Appends the UTF-8 encoding of code point cp. */
 void buf_put_utf8(struct buf *b, unsigned int cp);
 
+/* Appends all of file ("-": standard input) to out, reading no further
+ * than limit + 1 bytes (so that the caller sees that it is too large).
+ * Returns false with errno set when it cannot be read. */
+bool read_file_limited(const char *file, size_t limit, struct buf *out);
+
 #endif

@@ -1,0 +1,1202 @@
+/* Main-text extraction.  The page is decoded to UTF-8 (transport charset,
+ * byte-order mark, <meta charset>, else UTF-8 when it is valid and
+ * windows-1252 when not, as browsers do) and parsed into a tree by
+ * libxml2's HTML parser.  Then:
+ *
+ *  1. One walk gives every element its text length, the part of it inside
+ *     links, its "own" text (not inside a nested block) and hints from its
+ *     class, id, itemprop and role.  Scripts, styles, forms' controls and
+ *     hidden elements count for nothing.
+ *  2. Each block of own text scores its container and the container's
+ *     ancestors (more for longer text and more clauses), unless it sits in
+ *     something that looks like boilerplate (navigation, comments, related
+ *     stories, sidebars...).  A candidate's score is its credit plus hints,
+ *     times the share of its text that is not links.
+ *  3. The best candidate is widened to its parent when the parent holds
+ *     it and little else, and its siblings join it when they score well or
+ *     read like paragraphs: bodies split by ad slots stay whole.
+ *  4. The chosen subtrees are written out block by block, leaving out what
+ *     is dense with links, hinted as boilerplate, the headline, a byline or
+ *     date line at the top, and labels such as "Advertisement".
+ *  5. A JSON-LD articleBody is preferred when the markup gave much less
+ *     (pages that render their text with scripts).
+ */
+#include "config.h"
+
+#include "parse/extract.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/util.h"
+#include "parse/decode.h"
+#include "parse/text.h"
+
+/* ---- bytes to UTF-8 ----------------------------------------------------- */
+
+/* Where a <meta> declares the charset, browsers look in the first 1024
+ * bytes; real pages put long heads before it, so retl looks further. */
+#define META_SCAN_BYTES 16384
+
+static bool is_charset_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_' || c == '.' || c == ':';
+}
+
+/* Finds "charset=NAME" inside the <meta> tag that starts at p. */
+static bool meta_charset(const char *p, const char *end, char *name, size_t size)
+{
+	const char *close = memchr(p, '>', (size_t)(end - p));
+	if (close == NULL)
+		close = end;
+	for (const char *q = p; q + 7 < close; q++) {
+		if (strncasecmp(q, "charset", 7) != 0)
+			continue;
+		q += 7;
+		while (q < close && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+			q++;
+		if (q >= close || *q != '=')
+			continue;
+		q++;
+		while (q < close && (*q == ' ' || *q == '"' || *q == '\''))
+			q++;
+		size_t n = 0;
+		while (q < close && is_charset_char(*q) && n + 1 < size)
+			name[n++] = *q++;
+		name[n] = '\0';
+		return n > 0;
+	}
+	return false;
+}
+
+/* The charset a <meta> element near the start declares, if any. */
+static bool sniff_meta(const char *s, size_t len, char *name, size_t size)
+{
+	const char *end = s + (len < META_SCAN_BYTES ? len : META_SCAN_BYTES);
+	for (const char *p = s; p + 5 < end; p++) {
+		p = memchr(p, '<', (size_t)(end - p));
+		if (p == NULL || p + 5 >= end)
+			break;
+		if (strncasecmp(p + 1, "meta", 4) == 0 && meta_charset(p + 5, end, name, size))
+			return true;
+	}
+	return false;
+}
+
+/* The page as UTF-8; *charset gets the encoding it was read as. */
+static char *page_to_utf8(const char *html, size_t len, const char *transport, size_t *outlen,
+			  char **charset)
+{
+	char declared[40];
+	const char *hint = transport;
+	if (hint == NULL && sniff_meta(html, len, declared, sizeof(declared)))
+		hint = declared;
+	struct decoder *d = decoder_new(hint);
+	/* Undeclared bytes that are not UTF-8 are, on the web, windows-1252. */
+	if (hint == NULL && decoder_passthrough(d, html, len) < len) {
+		decoder_free(d);
+		d = decoder_new("windows-1252");
+	}
+	struct buf out;
+	buf_init(&out);
+	decoder_push(d, html, len, true, &out);
+	*charset = xstrdup(decoder_charset(d));
+	decoder_free(d);
+	*outlen = out.len;
+	if (out.data == NULL)
+		buf_putc(&out, '\0');
+	return buf_steal(&out);
+}
+
+/* ---- text measures ------------------------------------------------------ */
+
+/* Ideographs and kana carry a word each: they weigh two, so that length
+ * thresholds mean about as much text in Chinese as in English. */
+static bool is_cjk(unsigned cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+	       (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) ||
+	       (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x2fa1f);
+}
+
+/* Decodes the UTF-8 character at s (which is valid: the parser's output). */
+static unsigned utf8_at(const unsigned char *s, size_t n, size_t *step)
+{
+	if (s[0] < 0x80 || n < 2) {
+		*step = 1;
+		return s[0];
+	}
+	if (s[0] < 0xe0) {
+		*step = 2;
+		return ((s[0] & 0x1fu) << 6) | (s[1] & 0x3fu);
+	}
+	if (s[0] < 0xf0 || n < 4) {
+		*step = n < 3 ? n : 3;
+		return n < 3 ? 0xfffd : ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) | (s[2] & 0x3fu);
+	}
+	*step = 4;
+	return ((s[0] & 0x07u) << 18) | ((s[1] & 0x3fu) << 12) | ((s[2] & 0x3fu) << 6) |
+	       (s[3] & 0x3fu);
+}
+
+struct measure {
+	uint32_t chars;	 /* weighted characters that are not white space */
+	uint32_t commas; /* clause marks: , ， 、 ； */
+};
+
+static struct measure measure_text(const unsigned char *s, size_t n)
+{
+	struct measure m = {0, 0};
+	for (size_t i = 0; i < n;) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			if (c > ' ')
+				m.chars++;
+			if (c == ',' || c == ';')
+				m.commas++;
+			i++;
+			continue;
+		}
+		size_t step;
+		unsigned cp = utf8_at(s + i, n - i, &step);
+		i += step;
+		if (cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) || cp == 0x3000)
+			continue;
+		m.chars += is_cjk(cp) ? 2 : 1;
+		if (cp == 0xff0c || cp == 0x3001 || cp == 0xff1b)
+			m.commas++;
+	}
+	return m;
+}
+
+/* ---- elements ------------------------------------------------------------ */
+
+static bool name_is(const xmlNode *n, const char *name)
+{
+	return n->name != NULL && strcmp((const char *)n->name, name) == 0;
+}
+
+static bool name_in(const xmlNode *n, const char *const *list)
+{
+	if (n->name == NULL)
+		return false;
+	for (; *list != NULL; list++)
+		if (n->name[0] == (xmlChar)(*list)[0] && strcmp((const char *)n->name, *list) == 0)
+			return true;
+	return false;
+}
+
+/* An attribute's value without a copy ("" when it has none). */
+static const char *attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a != NULL; a = a->next) {
+		if (strcasecmp((const char *)a->name, name) != 0)
+			continue;
+		if (a->children != NULL && a->children->content != NULL)
+			return (const char *)a->children->content;
+		return "";
+	}
+	return NULL;
+}
+
+/* Never text: code, styles, embedded objects, controls. */
+static bool is_ignored_tag(const xmlNode *n)
+{
+	static const char *const ignored[] = {
+	    "script", "style",	"noscript", "template", "svg",	  "math",   "canvas",
+	    "iframe", "object", "embed",    "select",	"textarea", "button", "input",
+	    "option", "link",	    "meta",	"title",    "audio",  "video",
+	    "map",    "dialog", NULL,
+	};
+	return name_in(n, ignored);
+}
+
+static bool is_hidden(const xmlNode *n)
+{
+	if (attr(n, "hidden") != NULL)
+		return true;
+	const char *aria = attr(n, "aria-hidden");
+	if (aria != NULL && strcmp(aria, "true") == 0)
+		return true;
+	const char *style = attr(n, "style");
+	if (style == NULL)
+		return false;
+	for (const char *p = style; (p = strstr(p, "display")) != NULL; p += 7) {
+		const char *q = p + 7;
+		while (*q == ' ' || *q == ':')
+			q++;
+		if (strncasecmp(q, "none", 4) == 0)
+			return true;
+	}
+	return strstr(style, "visibility:hidden") != NULL ||
+	       strstr(style, "visibility: hidden") != NULL;
+}
+
+/* Elements that break the flow of text into paragraphs. */
+static bool is_block(const xmlNode *n)
+{
+	static const char *const blocks[] = {
+	    "p",       "div",	  "li",	     "ul",	   "ol",      "h1",	 "h2",	   "h3",
+	    "h4",      "h5",	  "h6",	     "blockquote", "pre",     "table",	 "tbody",  "thead",
+	    "tfoot",   "tr",	  "td",	     "th",	   "section", "article", "main",   "figure",
+	    "figcaption", "dl",	  "dt",	     "dd",	   "address", "hr",	 "center", "header",
+	    "footer",  "nav",	  "aside",   "form",	   "fieldset", "body",	 "html",   "details",
+	    "summary", "caption", "hgroup",  "menu",	   NULL,
+	};
+	return name_in(n, blocks);
+}
+
+static bool is_heading(const xmlNode *n)
+{
+	return n->name != NULL && n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' &&
+	       n->name[2] == '\0';
+}
+
+/* Blocks that are paragraphs themselves, rather than containers: their
+ * text scores the element around them. */
+static bool is_paragraph(const xmlNode *n)
+{
+	static const char *const paras[] = {"p", "pre", "blockquote", "li", "dd", "dt", NULL};
+	return name_in(n, paras) || is_heading(n);
+}
+
+/* Case-insensitive search for a hint word in a class or id. */
+static bool has_word(const char *s, const char *word)
+{
+	return s != NULL && strcasestr(s, word) != NULL;
+}
+
+/* Short hints ("ad", "ads") count only as a whole token of a class: as a
+ * substring they are in "header", "load", "read". */
+static bool has_token(const char *s, const char *token)
+{
+	size_t n = strlen(token);
+	for (const char *p = s; p != NULL && (p = strcasestr(p, token)) != NULL; p += n) {
+		bool start = p == s || p[-1] == ' ' || p[-1] == '-' || p[-1] == '_';
+		bool end = p[n] == '\0' || p[n] == ' ' || p[n] == '-' || p[n] == '_';
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+static const char *const negative_hints[] = {
+    "comment",	   "related",	 "share",     "sharing",   "social",	"sidebar",
+    "footer",	   "footnote",	 "masthead",  "menu",	   "breadcrumb", "newsletter",
+    "subscribe",   "signup",	 "promo",     "advert",	   "sponsor",	"cookie",
+    "consent",	   "gdpr",	 "banner",    "byline",	   "author",	"caption",
+    "credit",	   "tags",	 "pullquote", "pull-quote", "recommend",  "trending",
+    "popular",	   "most-read",	 "mostread",  "widget",	   "toolbar",	"pagination",
+    "pager",	   "paywall",	 "outbrain",  "taboola",   "teaser",	"more-stories",
+    "read-more",   "readmore",	 "also-read", "disqus",	   "rss",	"skip",
+    "modal",	   "popup",	 "nav",	      "dateline",  "timestamp", "meta",
+    "hidden",	   NULL,
+};
+static const char *const negative_tokens[] = {"ad", "ads", "adv", "date", "tag", "print",
+					       "email", "header", "topbar", "aside", NULL};
+static const char *const positive_hints[] = {"article", "body",	 "content", "entry", "main",
+					     "post",	"story", "text",    "blog",  NULL};
+
+static int hint_weight(const char *s)
+{
+	int w = 0;
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (const char *const *h = negative_hints; *h != NULL; h++)
+		if (has_word(s, *h)) {
+			w -= 25;
+			break;
+		}
+	for (const char *const *h = negative_tokens; *h != NULL && w == 0; h++)
+		if (has_token(s, *h))
+			w -= 25;
+	for (const char *const *h = positive_hints; *h != NULL; h++)
+		if (has_word(s, *h)) {
+			w += 25;
+			break;
+		}
+	return w;
+}
+
+/* ---- the first walk: measures and hints --------------------------------- */
+
+struct node_info {
+	uint32_t text, links; /* weighted characters in the subtree, in links */
+	uint32_t own, own_commas;
+	float credit;
+	int16_t weight;	     /* hints of class, id, itemprop, role, tag */
+	bool unlikely;	     /* it or an ancestor looks like boilerplate */
+	bool scored;	     /* got credit: a candidate */
+};
+
+struct page {
+	xmlDoc *doc;
+	xmlNode **nodes; /* elements in document order; _private = index + 1 */
+	struct node_info *info;
+	size_t nnodes, cap;
+	char *title;	   /* og:title, else <title> */
+	char *ld_body;	   /* the longest JSON-LD articleBody */
+	uint32_t ld_chars;
+};
+
+static struct node_info *info_of(const struct page *p, const xmlNode *n)
+{
+	uintptr_t i = (uintptr_t)n->_private;
+	return i == 0 ? NULL : &p->info[i - 1];
+}
+
+static bool is_element(const xmlNode *n)
+{
+	return n->type == XML_ELEMENT_NODE;
+}
+
+static const xmlNode *element_parent(const xmlNode *n)
+{
+	const xmlNode *p = n->parent;
+	return p != NULL && is_element(p) ? p : NULL;
+}
+
+/* Whether the element looks like something around an article rather
+ * than in it; positive hints win ("article-comments" stays unlikely:
+ * comments are checked first). */
+static bool looks_unlikely(const xmlNode *n, const char *cls, const char *id)
+{
+	static const char *const tags[] = {"nav", "aside", "footer", "header", "form", "menu", NULL};
+	if (name_in(n, tags))
+		return true;
+	const char *role = attr(n, "role");
+	if (role != NULL && (strcmp(role, "navigation") == 0 || strcmp(role, "complementary") == 0 ||
+			     strcmp(role, "banner") == 0 || strcmp(role, "contentinfo") == 0 ||
+			     strcmp(role, "dialog") == 0 || strcmp(role, "alert") == 0))
+		return true;
+	static const char *const strong[] = {"comment", "related", "sidebar", "cookie", "consent",
+					     "newsletter", "recommend", "popular", "trending",
+					     "most-read", "social", "share", "breadcrumb", "promo",
+					     "advert", "sponsor", "paywall", "subscribe", NULL};
+	for (const char *const *h = strong; *h != NULL; h++)
+		if (has_word(cls, *h) || has_word(id, *h))
+			return true;
+	return false;
+}
+
+static int tag_weight(const xmlNode *n)
+{
+	static const char *const plus5[] = {"div", "article", "main", "section", NULL};
+	static const char *const plus3[] = {"pre", "td", "blockquote", NULL};
+	static const char *const minus3[] = {"address", "ol", "ul", "dl", "dd", "dt", "li", "form",
+					     NULL};
+	if (name_in(n, plus5))
+		return 5;
+	if (name_in(n, plus3))
+		return 3;
+	if (name_in(n, minus3))
+		return -3;
+	if (is_heading(n) || name_is(n, "th"))
+		return -5;
+	return 0;
+}
+
+static void add_node(struct page *p, xmlNode *n, const struct node_info *parent)
+{
+	if (p->nnodes == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 1024;
+		p->nodes = xrealloc(p->nodes, p->cap * sizeof(*p->nodes));
+		p->info = xrealloc(p->info, p->cap * sizeof(*p->info));
+	}
+	struct node_info *in = &p->info[p->nnodes];
+	memset(in, 0, sizeof(*in));
+	p->nodes[p->nnodes++] = n;
+	n->_private = (void *)(uintptr_t)p->nnodes;
+
+	const char *cls = attr(n, "class"), *id = attr(n, "id");
+	in->weight = (int16_t)(hint_weight(cls) + hint_weight(id) + tag_weight(n));
+	const char *prop = attr(n, "itemprop");
+	if (prop != NULL && strstr(prop, "articleBody") != NULL)
+		in->weight += 50;
+	if (name_is(n, "article"))
+		in->weight += 10;
+	in->unlikely = (parent != NULL && parent->unlikely) || looks_unlikely(n, cls, id);
+}
+
+/* The text of an element's text children, for <title> and JSON-LD. */
+static char *child_text(const xmlNode *n)
+{
+	struct buf b;
+	buf_init(&b);
+	for (const xmlNode *c = n->children; c != NULL; c = c->next)
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+		    c->content != NULL)
+			buf_puts(&b, (const char *)c->content);
+	if (b.data == NULL)
+		buf_putc(&b, '\0');
+	return buf_steal(&b);
+}
+
+static void read_json_ld(struct page *p, const xmlNode *script);
+
+/* Notes what the head and scripts tell: the title, a JSON-LD body. */
+static void note_metadata(struct page *p, const xmlNode *n)
+{
+	if (name_is(n, "meta")) {
+		const char *prop = attr(n, "property");
+		const char *content = attr(n, "content");
+		if (prop != NULL && content != NULL && strcmp(prop, "og:title") == 0 && *content) {
+			free(p->title);
+			p->title = text_plain(content, strlen(content), false);
+		}
+	} else if (name_is(n, "title") && p->title == NULL) {
+		char *t = child_text(n);
+		p->title = text_plain(t, strlen(t), false);
+		free(t);
+	} else if (name_is(n, "script")) {
+		const char *type = attr(n, "type");
+		if (type != NULL && strcasecmp(type, "application/ld+json") == 0)
+			read_json_ld(p, n);
+	}
+}
+
+/* Text of a text node goes to the block around it (its "own" text), and
+ * is counted for every ancestor on the way out. */
+static void count_text(struct page *p, const xmlNode *t)
+{
+	const xmlNode *parent = element_parent(t);
+	if (parent == NULL || t->content == NULL)
+		return;
+	size_t n = strlen((const char *)t->content);
+	struct measure m = measure_text(t->content, n);
+	if (m.chars == 0)
+		return;
+	struct node_info *in = info_of(p, parent);
+	in->text += m.chars;
+	bool in_link = false;
+	const xmlNode *b = parent;
+	for (; b != NULL && !is_block(b); b = element_parent(b))
+		if (name_is(b, "a"))
+			in_link = true;
+	if (in_link)
+		in->links += m.chars;
+	if (b != NULL) {
+		struct node_info *bi = info_of(p, b);
+		bi->own += m.chars;
+		bi->own_commas += m.commas;
+	}
+}
+
+/* Pre-order on the way down, sums on the way up, without recursion: a
+ * hostile page may nest a million elements. */
+static void measure_tree(struct page *p, xmlNode *root)
+{
+	xmlNode *n = root;
+	while (n != NULL) {
+		bool descend = false;
+		if (is_element(n)) {
+			note_metadata(p, n);
+			const xmlNode *parent = element_parent(n);
+			if (!is_ignored_tag(n) && !is_hidden(n)) {
+				add_node(p, n, parent != NULL ? info_of(p, parent) : NULL);
+				descend = true;
+			}
+		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			count_text(p, n);
+		}
+		if (descend && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			const xmlNode *parent = element_parent(n);
+			if (n != root && is_element(n) && n->_private != NULL && parent != NULL) {
+				const struct node_info *in = info_of(p, n);
+				struct node_info *pi = info_of(p, parent);
+				pi->text += in->text;
+				pi->links += name_is(n, "a") ? in->text : in->links;
+			}
+			if (n == root)
+				return;
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+}
+
+/* ---- JSON-LD -------------------------------------------------------------- */
+
+static unsigned hex4(const char *s)
+{
+	unsigned v = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = s[i];
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v |= (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			v |= (unsigned)(c - 'A' + 10);
+		else
+			return 0xfffd;
+	}
+	return v;
+}
+
+/* Decodes the JSON string that starts after the quote at s; returns it,
+ * or NULL when it does not end. */
+static char *json_string(const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	for (;;) {
+		const char *run = s;
+		while (*s != '\0' && *s != '"' && *s != '\\')
+			s++;
+		buf_append(&b, run, (size_t)(s - run));
+		if (*s == '"')
+			break;
+		if (*s == '\0' || s[1] == '\0') {
+			buf_free(&b);
+			return NULL;
+		}
+		char e = s[1];
+		s += 2;
+		switch (e) {
+		case 'n':
+			buf_putc(&b, '\n');
+			break;
+		case 't':
+		case 'r':
+		case 'b':
+		case 'f':
+			buf_putc(&b, ' ');
+			break;
+		case 'u': {
+			if (strnlen(s, 4) < 4) {
+				buf_free(&b);
+				return NULL;
+			}
+			unsigned cp = hex4(s);
+			s += 4;
+			if (cp >= 0xd800 && cp <= 0xdbff && s[0] == '\\' && s[1] == 'u' &&
+			    strnlen(s + 2, 4) == 4) {
+				unsigned lo = hex4(s + 2);
+				if (lo >= 0xdc00 && lo <= 0xdfff) {
+					cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+					s += 6;
+				}
+			}
+			if (cp >= 0xd800 && cp <= 0xdfff)
+				cp = 0xfffd;
+			if (cp >= 0x20 || cp == '\n')
+				buf_put_utf8(&b, cp);
+			break;
+		}
+		default:
+			buf_putc(&b, e);
+			break;
+		}
+	}
+	if (b.data == NULL)
+		buf_putc(&b, '\0');
+	return buf_steal(&b);
+}
+
+/* Keeps the longest "articleBody" string of a JSON-LD script.  Only the
+ * key is looked for, at any depth (@graph, arrays): the rest of the
+ * object does not matter here. */
+static void read_json_ld(struct page *p, const xmlNode *script)
+{
+	char *json = child_text(script);
+	for (const char *k = json; (k = strstr(k, "\"articleBody\"")) != NULL;) {
+		k += 13;
+		while (*k == ' ' || *k == '\t' || *k == '\n' || *k == '\r')
+			k++;
+		if (*k != ':')
+			continue;
+		k++;
+		while (*k == ' ' || *k == '\t' || *k == '\n' || *k == '\r')
+			k++;
+		if (*k != '"')
+			continue;
+		char *body = json_string(k + 1);
+		if (body == NULL)
+			break;
+		struct measure m = measure_text((const unsigned char *)body, strlen(body));
+		if (m.chars > p->ld_chars) {
+			free(p->ld_body);
+			p->ld_body = body;
+			p->ld_chars = m.chars;
+		} else {
+			free(body);
+		}
+	}
+	free(json);
+}
+
+/* ---- scoring ------------------------------------------------------------- */
+
+/* Blocks of own text shorter than this are captions, labels, buttons. */
+#define MIN_PARAGRAPH 25
+
+static void credit(struct page *p, const xmlNode *n, float amount)
+{
+	if (n == NULL)
+		return;
+	struct node_info *in = info_of(p, n);
+	in->credit += amount;
+	in->scored = true;
+}
+
+static void score_paragraphs(struct page *p)
+{
+	for (size_t i = 0; i < p->nnodes; i++) {
+		const struct node_info *in = &p->info[i];
+		if (in->unlikely || in->own < MIN_PARAGRAPH)
+			continue;
+		float unit = 1.0f + (float)in->own_commas +
+			     (float)(in->own / 100 < 3 ? in->own / 100 : 3);
+		const xmlNode *n = p->nodes[i];
+		/* A paragraph scores its container; a container with text
+		 * of its own (paragraphs made with <br>) scores itself. */
+		const xmlNode *c = is_paragraph(n) ? element_parent(n) : n;
+		credit(p, c, unit);
+		const xmlNode *up = c != NULL ? element_parent(c) : NULL;
+		credit(p, up, unit / 2);
+		credit(p, up != NULL ? element_parent(up) : NULL, unit / 6);
+	}
+}
+
+static float link_density(const struct node_info *in)
+{
+	return in->text == 0 ? 0.0f : (float)in->links / (float)in->text;
+}
+
+static float final_score(const struct node_info *in)
+{
+	return ((float)in->credit + (float)in->weight) * (1.0f - link_density(in));
+}
+
+static const xmlNode *best_candidate(const struct page *p, float *best_score)
+{
+	const xmlNode *best = NULL;
+	*best_score = 0;
+	for (size_t i = 0; i < p->nnodes; i++) {
+		const struct node_info *in = &p->info[i];
+		if (!in->scored || in->unlikely)
+			continue;
+		float s = final_score(in);
+		if (best == NULL || s > *best_score) {
+			best = p->nodes[i];
+			*best_score = s;
+		}
+	}
+	return best;
+}
+
+static size_t element_children(const xmlNode *n)
+{
+	size_t count = 0;
+	for (const xmlNode *c = n->children; c != NULL; c = c->next)
+		if (is_element(c) && c->_private != NULL)
+			count++;
+	return count;
+}
+
+/* Widens the best candidate: to a parent that scores better on the way up
+ * (its text is spread over several children), and through wrappers that
+ * hold nothing else. */
+static const xmlNode *widen(const struct page *p, const xmlNode *top, float top_score)
+{
+	float last = top_score;
+	for (const xmlNode *up = element_parent(top); up != NULL && !name_is(up, "body");
+	     up = element_parent(up)) {
+		const struct node_info *in = info_of(p, up);
+		if (!in->scored)
+			continue;
+		float s = final_score(in);
+		if (s < top_score / 3)
+			break;
+		if (s > last) {
+			top = up;
+			break;
+		}
+		last = s;
+	}
+	for (const xmlNode *up = element_parent(top);
+	     up != NULL && !name_is(up, "body") && element_children(up) == 1;
+	     up = element_parent(up))
+		top = up;
+	return top;
+}
+
+/* Whether a sibling of the chosen element is more of the article. */
+static bool sibling_joins(const struct page *p, const xmlNode *s, const xmlNode *top,
+			  float top_score)
+{
+	const struct node_info *in = info_of(p, s);
+	if (in == NULL || in->unlikely || in->text == 0)
+		return false;
+	float bonus = 0;
+	const char *sc = attr(s, "class"), *tc = attr(top, "class");
+	if (sc != NULL && tc != NULL && *tc && strcmp(sc, tc) == 0)
+		bonus = top_score * 0.2f;
+	float threshold = top_score * 0.2f > 10 ? top_score * 0.2f : 10;
+	if (in->scored && final_score(in) + bonus >= threshold)
+		return true;
+	if (!name_is(s, "p") && !(name_is(s, "div") && in->own == in->text))
+		return false;
+	float density = link_density(in);
+	if (in->text > 80 && density < 0.25f)
+		return true;
+	return density == 0 && in->text >= 40;
+}
+
+/* ---- writing the text out ------------------------------------------------- */
+
+struct writer {
+	const struct page *page;
+	struct buf out;	    /* paragraphs so far */
+	struct buf para;    /* the paragraph being built */
+	struct buf heading; /* a heading held until text follows it */
+	bool space;	    /* a space is owed before the next character */
+	int breaks;	    /* <br>s since the last text */
+	uint32_t root_text; /* weighted characters of what was chosen */
+	size_t written;	    /* paragraphs written */
+	uint32_t long_paragraphs;
+};
+
+static bool is_space_at(const unsigned char *s, size_t n, size_t *step)
+{
+	if (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r' || s[0] == '\f' ||
+	    s[0] == '\v') {
+		*step = 1;
+		return true;
+	}
+	if (s[0] < 0x80)
+		return false;
+	unsigned cp = utf8_at(s, n, step);
+	return cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x202f || cp == 0x205f || cp == 0x3000 || cp == 0x1680;
+}
+
+/* Appends text to the paragraph: white space folded, controls dropped. */
+static void put_text(struct writer *w, const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t step = 1;
+		if (is_space_at(s + i, n - i, &step)) {
+			w->space = w->para.len > 0;
+			i += step;
+			continue;
+		}
+		if (s[i] < 0x20 || s[i] == 0x7f) {
+			i++;
+			continue;
+		}
+		if (s[i] >= 0x80) {
+			unsigned cp = utf8_at(s + i, n - i, &step);
+			if ((cp >= 0x80 && cp < 0xa0) || cp == 0x200b || cp == 0xfeff || cp == 0xad) {
+				i += step;
+				continue;
+			}
+		}
+		if (w->breaks >= 2 && w->para.len > 0) {
+			/* <br><br>: a paragraph ends here; the caller flushes. */
+			buf_putc(&w->para, '\n');
+			w->space = false;
+		} else if ((w->space || w->breaks == 1) && w->para.len > 0) {
+			buf_putc(&w->para, ' ');
+		}
+		w->breaks = 0;
+		w->space = false;
+		size_t run = 1;
+		while (i + run < n && s[i + run] > ' ' && s[i + run] < 0x7f)
+			run++;
+		buf_append(&w->para, (const char *)s + i, s[i] < 0x80 ? run : step);
+		i += s[i] < 0x80 ? run : step;
+	}
+}
+
+static bool starts_with_word(const char *s, const char *const *prefixes)
+{
+	for (; *prefixes != NULL; prefixes++)
+		if (strncasecmp(s, *prefixes, strlen(*prefixes)) == 0)
+			return true;
+	return false;
+}
+
+static size_t count_words(const char *s)
+{
+	struct measure m = measure_text((const unsigned char *)s, strlen(s));
+	size_t words = 0;
+	bool in = false;
+	for (const char *p = s; *p; p++) {
+		bool sp = *p == ' ';
+		if (!sp && !in)
+			words++;
+		in = !sp;
+	}
+	/* Unspaced scripts: about two characters a word. */
+	return words > m.chars / 6 ? words : m.chars / 6;
+}
+
+static bool has_year(const char *s)
+{
+	for (const char *p = s; p[0] && p[1] && p[2] && p[3]; p++)
+		if ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0'))
+			if (p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+			    (p == s || p[-1] < '0' || p[-1] > '9') && (p[4] < '0' || p[4] > '9'))
+				return true;
+	return false;
+}
+
+static bool ends_sentence(const char *s, size_t len)
+{
+	while (len > 0 && (s[len - 1] == '"' || s[len - 1] == ')' || s[len - 1] == '\''))
+		len--;
+	if (len == 0)
+		return false;
+	char c = s[len - 1];
+	if (c == '.' || c == '!' || c == '?' || c == ':')
+		return true;
+	return len >= 3 && (memcmp(s + len - 3, "\xe3\x80\x82", 3) == 0 || /* 。 */
+			    memcmp(s + len - 3, "\xe2\x80\x9d", 3) == 0);  /* ” */
+}
+
+/* Lines of page furniture that survive inside article containers. */
+static bool is_furniture(const struct writer *w, const char *s, size_t len)
+{
+	static const char *const labels[] = {
+	    "advertisement", "advertising", "ad", "sponsored", "sponsored content", "广告",
+	    "share", "share this", "share this article", "share this story", "print",
+	    "email", "comments", "related", "related stories", "related articles",
+	    "read more", "more from", "recommended", "tweet", NULL,
+	};
+	for (const char *const *l = labels; *l != NULL; l++)
+		if (strlen(*l) == len && strncasecmp(s, *l, len) == 0)
+			return true;
+	static const char *const prefixes[] = {
+	    "read more:", "read more ", "also read", "related:", "see also:", "more:",
+	    "editor:", "editing by", "责任编辑", "编辑：", "【责任编辑", "photo:", "image:",
+	    "photograph:", "credit:", "(photo", "图片来源", "原标题", "media contact",
+	    "press contact", "for more information, contact", "contact:", "subscribe",
+	    "sign up", "follow us", "copyright", "©", "all rights reserved", NULL,
+	};
+	size_t words = count_words(s);
+	if (words <= 12 && starts_with_word(s, prefixes))
+		return true;
+	/* At the top, before the body is under way: bylines and dates. */
+	if (w->long_paragraphs == 0 && words <= 14 && !ends_sentence(s, len)) {
+		static const char *const top[] = {
+		    "by ",	 "von ",     "par ",	  "作者",    "记者",	 "文/",
+		    "来源：", "来源:",   "发布时间", "发布日期", "published", "updated",
+		    "posted",	 "last updated", "date:", "time:",   NULL,
+		};
+		if (starts_with_word(s, top) || has_year(s))
+			return true;
+	}
+	return false;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcasecmp(a, b) == 0;
+}
+
+/* Whether a paragraph repeats the headline (a title may also carry the
+ * site's name after a separator: "Headline | Site"). */
+static bool is_headline(const struct writer *w, const char *s, size_t len)
+{
+	const char *title = w->page->title;
+	if (title == NULL || w->long_paragraphs > 0 || len < 10)
+		return false;
+	if (same_text(s, title))
+		return true;
+	if (strncasecmp(title, s, len) != 0)
+		return false;
+	const char *rest = title + len;
+	while (*rest == ' ')
+		rest++;
+	return *rest == '|' || *rest == '-' || *rest == '_' || strncmp(rest, "\xe2\x80\x93", 3) == 0 ||
+	       strncmp(rest, "\xe2\x80\x94", 3) == 0 || *rest == ':' || *rest == '\0';
+}
+
+static void append_paragraph(struct writer *w, const char *s, size_t len)
+{
+	if (w->out.len > 0)
+		buf_puts(&w->out, "\n\n");
+	buf_append(&w->out, s, len);
+	w->written++;
+	if (count_words(s) >= 12 && ends_sentence(s, len))
+		w->long_paragraphs++;
+}
+
+/* Ends the paragraph being built: written out unless it is furniture; a
+ * heading waits for the text it heads. */
+static void flush(struct writer *w, bool heading)
+{
+	w->space = false;
+	w->breaks = 0;
+	if (w->para.len == 0)
+		return;
+	buf_putc(&w->para, '\0');
+	char *s = w->para.data;
+	/* Paragraphs made of <br><br> arrive joined by '\n'. */
+	for (char *line = s, *nl; line != NULL; line = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		size_t len = nl != NULL ? (size_t)(nl - line) : strlen(line);
+		while (len > 0 && line[len - 1] == ' ')
+			len--;
+		line[len] = '\0';
+		if (len == 0 || is_furniture(w, line, len) || is_headline(w, line, len))
+			continue;
+		if (heading) {
+			buf_reset(&w->heading);
+			buf_append(&w->heading, line, len);
+			continue;
+		}
+		if (w->heading.len > 0) {
+			append_paragraph(w, w->heading.data, w->heading.len);
+			buf_reset(&w->heading);
+		}
+		append_paragraph(w, line, len);
+	}
+	buf_reset(&w->para);
+}
+
+/* Whether a block inside the chosen text is left out whole. */
+static bool drop_block(const struct writer *w, const xmlNode *n)
+{
+	const struct node_info *in = info_of(w->page, n);
+	if (in == NULL)
+		return true;
+	if (in->text == 0)
+		return !name_is(n, "br");
+	if (name_is(n, "h1") || name_in(n, (const char *const[]){"nav", "aside", "footer",
+								 "figcaption", "header", "form",
+								 "address", "menu", NULL}))
+		/* A form may wrap a whole old page (ASP.NET): only a small one
+		 * is a form. */
+		return !name_is(n, "form") || in->text * 2 < w->root_text;
+	const char *prop = attr(n, "itemprop");
+	if (prop != NULL && (strstr(prop, "author") != NULL || strstr(prop, "datePublished") != NULL))
+		return true;
+	float density = link_density(in);
+	bool small = in->text * 3 < w->root_text;
+	if (in->weight - tag_weight(n) < 0 && small)
+		return true;
+	if (in->unlikely && small)
+		return true;
+	if (is_block(n) && density > 0.5f && (small || !is_paragraph(n)))
+		return true;
+	if ((name_is(n, "ul") || name_is(n, "ol") || name_is(n, "div") || name_is(n, "section")) &&
+	    density > 0.3f && in->text < 400)
+		return true;
+	return false;
+}
+
+/* Writes the text of the subtree at root. */
+static void write_subtree(struct writer *w, const xmlNode *root)
+{
+	const xmlNode *n = root;
+	while (n != NULL) {
+		bool descend = false;
+		if (is_element(n)) {
+			if (n->_private == NULL) {
+				/* ignored or hidden */
+			} else if (name_is(n, "br")) {
+				w->breaks++;
+			} else if (n != root && drop_block(w, n)) {
+				/* The heading of a dropped block ("Related") goes too. */
+				if (is_block(n))
+					buf_reset(&w->heading);
+			} else {
+				if (is_block(n))
+					flush(w, false);
+				else if (name_is(n, "td") || name_is(n, "th"))
+					w->space = w->para.len > 0;
+				descend = true;
+			}
+		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content != NULL)
+				put_text(w, n->content, strlen((const char *)n->content));
+		}
+		if (descend && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			if (is_element(n) && n->_private != NULL && is_block(n) && n != root)
+				flush(w, is_heading(n));
+			if (n == root)
+				return;
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+}
+
+/* Writes the chosen element, with the siblings that belong to it. */
+static void write_article(struct writer *w, const xmlNode *top, float top_score)
+{
+	const xmlNode *parent = element_parent(top);
+	w->root_text = info_of(w->page, top)->text;
+	if (parent == NULL) {
+		write_subtree(w, top);
+		flush(w, false);
+		return;
+	}
+	for (const xmlNode *s = parent->children; s != NULL; s = s->next)
+		if (s == top ||
+		    (is_element(s) && s->_private != NULL && sibling_joins(w->page, s, top, top_score)))
+			w->root_text += s == top ? 0 : info_of(w->page, s)->text;
+	for (const xmlNode *s = parent->children; s != NULL; s = s->next) {
+		if (s == top ||
+		    (is_element(s) && s->_private != NULL && sibling_joins(w->page, s, top, top_score))) {
+			flush(w, false);
+			write_subtree(w, s);
+			flush(w, is_heading(s));
+		}
+	}
+	flush(w, false);
+}
+
+/* ---- the JSON-LD body as text --------------------------------------------- */
+
+static char *ld_text(const struct page *p, size_t *len)
+{
+	struct writer w;
+	memset(&w, 0, sizeof(w));
+	w.page = p;
+	buf_init(&w.out);
+	buf_init(&w.para);
+	buf_init(&w.heading);
+	const char *body = p->ld_body;
+	/* Some sites put markup in articleBody. */
+	struct buf plain;
+	buf_init(&plain);
+	if (strchr(body, '<') != NULL && strchr(body, '>') != NULL) {
+		text_html_to_plain(&plain, body, strlen(body));
+		buf_putc(&plain, '\0');
+		body = plain.data;
+	}
+	for (const char *line = body, *nl; line != NULL; line = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		size_t n = nl != NULL ? (size_t)(nl - line) : strlen(line);
+		put_text(&w, (const unsigned char *)line, n);
+		flush(&w, false);
+	}
+	buf_free(&plain);
+	buf_free(&w.para);
+	buf_free(&w.heading);
+	*len = w.out.len;
+	return w.out.data;
+}
+
+/* ---- the whole -------------------------------------------------------------- */
+
+static void page_free(struct page *p)
+{
+	free(p->nodes);
+	free(p->info);
+	free(p->title);
+	free(p->ld_body);
+	if (p->doc != NULL)
+		xmlFreeDoc(p->doc);
+}
+
+static char *dom_text(struct page *p, size_t *len)
+{
+	float top_score;
+	score_paragraphs(p);
+	const xmlNode *top = best_candidate(p, &top_score);
+	if (top == NULL)
+		return NULL;
+	top = widen(p, top, top_score);
+	struct writer w;
+	memset(&w, 0, sizeof(w));
+	w.page = p;
+	buf_init(&w.out);
+	buf_init(&w.para);
+	buf_init(&w.heading);
+	write_article(&w, top, top_score);
+	buf_free(&w.para);
+	buf_free(&w.heading);
+	*len = w.out.len;
+	return w.out.data;
+}
+
+bool extract_page(const char *html, size_t len, const struct extract_options *o,
+		  struct extracted *out)
+{
+	size_t max = o != NULL && o->max_size > 0 ? o->max_size : EXTRACT_MAX_SIZE;
+	struct page p;
+
+	memset(out, 0, sizeof(*out));
+	if (len > max || len > (size_t)INT32_MAX)
+		return false;
+	size_t ulen;
+	char *utf8 = page_to_utf8(html, len, o != NULL ? o->charset : NULL, &ulen, &out->charset);
+	memset(&p, 0, sizeof(p));
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	if (ctxt != NULL && ulen > 0)
+		p.doc = htmlCtxtReadMemory(ctxt, utf8, (int)ulen, NULL, "UTF-8",
+					   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+					       HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+					       HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+	if (ctxt != NULL)
+		htmlFreeParserCtxt(ctxt);
+	free(utf8);
+	xmlNode *root = p.doc != NULL ? xmlDocGetRootElement(p.doc) : NULL;
+	if (root != NULL)
+		measure_tree(&p, root);
+
+	size_t dom_len = 0;
+	char *text = root != NULL ? dom_text(&p, &dom_len) : NULL;
+	out->source = text != NULL && dom_len > 0 ? EXTRACT_DOM : EXTRACT_NONE;
+	if (p.ld_body != NULL) {
+		struct measure dm = measure_text((const unsigned char *)(text ? text : ""), dom_len);
+		/* The markup's text wins unless it is much shorter: an
+		 * articleBody may be a teaser, or lack the paragraphs. */
+		if (dm.chars * 10 < p.ld_chars * 6) {
+			size_t ld_len;
+			char *ld = ld_text(&p, &ld_len);
+			if (ld != NULL && ld_len > 0) {
+				free(text);
+				text = ld;
+				dom_len = ld_len;
+				out->source = EXTRACT_JSON_LD;
+			} else {
+				free(ld);
+			}
+		}
+	}
+	if (out->source == EXTRACT_NONE) {
+		free(text);
+		text = NULL;
+		dom_len = 0;
+	}
+	out->text = text;
+	out->len = dom_len;
+	out->title = p.title;
+	p.title = NULL;
+	page_free(&p);
+	return true;
+}
+
+void extracted_free(struct extracted *e)
+{
+	free(e->text);
+	free(e->title);
+	free(e->charset);
+	memset(e, 0, sizeof(*e));
+}
