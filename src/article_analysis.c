@@ -98,12 +98,15 @@ static struct ymd utc_date(int64_t t)
 }
 
 bool analyser_run(struct analyser *an, int64_t article_id, bool fresh, const char *html,
-		  int64_t date)
+		  bool plain, int64_t date)
 {
 	struct doc d = {0};
 	size_t len;
 	double t0 = seconds_now();
-	char *text = text_from_html(html, strlen(html), &len);
+	/* A page's extracted text is plain already, its paragraphs apart. */
+	char *text = plain ? xstrdup(html) : text_from_html(html, strlen(html), &len);
+	if (plain)
+		len = strlen(text);
 
 	d.text = text;
 	d.len = len;
@@ -226,7 +229,8 @@ static int analyse_batch(struct store *s, struct analyser *an, bool pending_only
 
 	for (int i = 0; i < n; i++) {
 		if (ok)
-			ok = analyser_run(an, batch[i].id, batch[i].fresh, batch[i].html, batch[i].date);
+			ok = analyser_run(an, batch[i].id, batch[i].fresh, batch[i].html,
+					  batch[i].plain, batch[i].date);
 		*after = batch[i].id;
 		stored_article_free(&batch[i]);
 	}

@@ -17,11 +17,11 @@ struct analyser;
 struct analyser *analyser_new(struct store *s, char **error, bool *config_error);
 void analyser_free(struct analyser *an);
 
-/* Analyses one article (HTML or text, written at date, UTC seconds) and
- * stores the result, inside the caller's transaction; fresh: it was never
- * analysed before. */
+/* Analyses one article (HTML, or plain text when plain is set: a page's
+ * extracted text; written at date, UTC seconds) and stores the result,
+ * inside the caller's transaction; fresh: it was never analysed before. */
 bool analyser_run(struct analyser *an, int64_t article_id, bool fresh, const char *html,
-		  int64_t date);
+		  bool plain, int64_t date);
 
 /* Analyses the stored articles in batches, one transaction each: all of
  * them, or those pending (new or changed since their last analysis). */

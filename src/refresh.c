@@ -21,8 +21,10 @@
 #include "common/util.h"
 #include "conf/feeds_conf.h"
 #include "fetch/fetch.h"
+#include "fulltext.h"
 #include "parse/feed.h"
 #include "store/analysis_store.h"
+#include "store/pages.h"
 #include "store/store.h"
 
 static volatile sig_atomic_t interrupted;
@@ -38,6 +40,9 @@ struct feed_task {
 	const struct feed_conf *conf;
 	struct feed_state state;
 	char *label; /* its name, else its URL without password */
+	bool fetched; /* in this refresh */
+	size_t pages_failed; /* of its full-text pages */
+	char *page_error;    /* the first page's failure, with its URL */
 };
 
 /* A finished transfer, handed from the fetching thread to the storing
@@ -67,6 +72,8 @@ struct refresh {
 	bool progress; /* a progress line on a terminal */
 	size_t done, failed, skipped;
 	size_t inserted, updated;
+	size_t pages, pages_total, page_texts, pages_unchanged, pages_failed;
+	bool fetching_pages;
 	int64_t now;
 	size_t max_size;
 	/* The feed being stored, for the entry callback. */
@@ -114,8 +121,12 @@ static void show_progress(const struct refresh *r)
 	if (!r->progress)
 		return;
 	fprintf(stderr, "\r\033[K");
-	fprintf(stderr, _("Refreshing: %zu of %zu feeds, %zu new articles, %zu errors"),
-		r->done + r->skipped, r->ntasks, r->inserted, r->failed);
+	if (r->fetching_pages)
+		fprintf(stderr, _("Fetching full text: %zu of %zu pages, %zu errors"), r->pages,
+			r->pages_total, r->pages_failed);
+	else
+		fprintf(stderr, _("Refreshing: %zu of %zu feeds, %zu new articles, %zu errors"),
+			r->done + r->skipped, r->ntasks, r->inserted, r->failed);
 	fflush(stderr);
 }
 
@@ -136,8 +147,15 @@ __attribute__((format(printf, 3, 4))) static void feed_message(const struct refr
 static bool store_entry(void *arg, const struct feed_entry *e, const struct feed_info *info)
 {
 	struct refresh *r = arg;
+	int64_t article_id = 0;
 	(void)info;
-	switch (store_put_entry(r->store, r->current->state.id, e, r->now, NULL)) {
+	enum store_change change = store_put_entry(r->store, r->current->state.id, e, r->now,
+						   &article_id);
+	/* fulltext=yes: the entry's page is wanted, fetched after the feeds. */
+	if (change != STORE_FAILED && r->current->conf->fulltext && fulltext_link_ok(e->link) &&
+	    !store_page_want(r->store, article_id, e->link, change != STORE_UNCHANGED))
+		change = STORE_FAILED;
+	switch (change) {
 	case STORE_INSERTED:
 		r->feed_new++;
 		break;
@@ -413,6 +431,7 @@ static struct fetch_job *plan(struct refresh *r, const struct feeds_conf *conf, 
 			continue;
 		}
 		struct fetch_job *j = &jobs[n++];
+		t->fetched = true;
 		j->url = t->conf->url;
 		j->etag = t->state.etag;
 		j->last_modified = t->state.last_modified;
@@ -480,6 +499,94 @@ static bool run_threads(struct refresh *r, struct fetch_job *jobs, size_t njobs,
 	return true;
 }
 
+static void page_progress(void *arg, size_t done, size_t total)
+{
+	struct refresh *r = arg;
+	r->pages = done;
+	r->pages_total = total;
+	show_progress(r);
+}
+
+/* A page that failed is told at once with -v; else each feed's failures
+ * are told in one line at the end. */
+static void page_failed(void *arg, void *feed_arg, const char *url, const char *why,
+			bool failure)
+{
+	struct refresh *r = arg;
+	struct feed_task *t = feed_arg;
+	if (failure)
+		r->pages_failed++;
+	if (r->args->verbosity == VERBOSITY_VERBOSE) {
+		char *shown = url_redact(url);
+		feed_message(r, t, "%s: %s", shown, why);
+		free(shown);
+		return;
+	}
+	if (!failure)
+		return;
+	if (t->pages_failed++ == 0) {
+		struct buf b;
+		char *shown = url_redact(url);
+		buf_init(&b);
+		buf_puts(&b, shown);
+		buf_puts(&b, ": ");
+		buf_puts(&b, why);
+		t->page_error = buf_steal(&b);
+		free(shown);
+	}
+}
+
+static void report_page_failures(const struct refresh *r)
+{
+	for (size_t i = 0; i < r->ntasks; i++) {
+		const struct feed_task *t = &r->tasks[i];
+		if (t->pages_failed == 1)
+			feed_message(r, t, _("full text: %s"), t->page_error);
+		else if (t->pages_failed > 1)
+			feed_message(r, t, _("full text: %zu pages failed; the first: %s"),
+				     t->pages_failed, t->page_error);
+	}
+}
+
+/* After the feeds: the pages of the entries of fulltext=yes feeds. */
+static void fetch_pages(struct refresh *r, const struct fetch_options *fo)
+{
+	struct fulltext_run run = {.store = r->store,
+				   .now = r->now,
+				   .max_size = r->max_size,
+				   .stop = should_stop,
+				   .progress = page_progress,
+				   .failed_page = page_failed,
+				   .arg = r};
+
+	for (size_t i = 0; i < r->ntasks && !interrupted; i++) {
+		struct feed_task *t = &r->tasks[i];
+		if (!t->fetched || !t->conf->fulltext || t->state.id <= 0)
+			continue;
+		if (!fulltext_add_feed(&run, t->state.id, t->conf->user_agent, t)) {
+			feed_message(r, t, _("cannot read its pages to fetch: %s: %s"), r->db_path,
+				     store_error(r->store));
+			r->pages_failed++;
+		}
+	}
+	if (run.ndue > 0) {
+		r->fetching_pages = true;
+		r->pages_total = run.ndue;
+		show_progress(r);
+		fulltext_fetch(&run, fo);
+		r->page_texts = run.texts;
+		r->pages_unchanged = run.unchanged;
+		if (run.store_failed) {
+			clear_progress(r);
+			fprintf(stderr, _("retl: cannot store the full text of some pages: %s: %s\n"),
+				r->db_path, store_error(r->store));
+			r->pages_failed++;
+		}
+		report_page_failures(r);
+	}
+	fulltext_free(&run);
+}
+
 static void summary(const struct refresh *r)
 {
 	clear_progress(r);
@@ -489,6 +596,10 @@ static void summary(const struct refresh *r)
 		return;
 	fprintf(stderr, _("%zu feeds: %zu new articles, %zu updated, %zu failed, %zu not due\n"),
 		r->ntasks, r->inserted, r->updated, r->failed, r->skipped);
+	if (r->pages_total > 0)
+		fprintf(stderr, _("%zu pages for full text: %zu with text, %zu not modified, "
+				  "%zu failed\n"),
+			r->pages, r->page_texts, r->pages_unchanged, r->pages_failed);
 }
 
 int refresh_run(const struct refresh_args *args)
@@ -553,6 +664,7 @@ int refresh_run(const struct refresh_args *args)
 	struct fetch_options fo;
 	fetch_default_options(&fo);
 	fo.jobs = args->jobs > 0 ? args->jobs : conf.jobs;
+	fo.host_delay_ms = conf.host_delay_ms;
 	if (conf.timeout > 0)
 		fo.timeout = conf.timeout;
 	if (conf.max_size > 0)
@@ -562,6 +674,8 @@ int refresh_run(const struct refresh_args *args)
 	if (!run_threads(&r, jobs, njobs, &fo))
 		status = 1;
 	record_unchanged(&r);
+	if (!interrupted)
+		fetch_pages(&r, &fo);
 	bool analyse_later = analyse_new_articles(&r);
 	store_end_bulk(r.store);
 	free(jobs);
@@ -569,12 +683,13 @@ int refresh_run(const struct refresh_args *args)
 	if (interrupted) {
 		fprintf(stderr, _("retl: interrupted; the feeds fetched so far are stored\n"));
 		status = 1;
-	} else if (r.failed > 0) {
+	} else if (r.failed > 0 || r.pages_failed > 0) {
 		status = 1;
 	}
 	for (size_t i = 0; i < r.ntasks; i++) {
 		feed_state_free(&r.tasks[i].state);
 		free(r.tasks[i].label);
+		free(r.tasks[i].page_error);
 	}
 	free(r.tasks);
 	free(r.unchanged);

@@ -70,6 +70,28 @@ bool parse_interval(const char *s, long *seconds)
 	return true;
 }
 
+/* Delays between requests to one host are at most ten minutes. */
+#define MAX_DELAY_MS (600L * 1000)
+
+bool parse_delay_ms(const char *s, long *ms)
+{
+	size_t n = strlen(s);
+	if (n > 2 && strcmp(s + n - 2, "ms") == 0) {
+		char *end;
+		errno = 0;
+		long v = strtol(s, &end, 10);
+		if (errno != 0 || end != s + n - 2 || *s == '-' || *s == '+' || v > MAX_DELAY_MS)
+			return false;
+		*ms = v;
+		return true;
+	}
+	long seconds;
+	if (!parse_interval(s, &seconds) || seconds > MAX_DELAY_MS / 1000)
+		return false;
+	*ms = seconds * 1000;
+	return true;
+}
+
 bool parse_size(const char *s, size_t *bytes)
 {
 	char *end;
@@ -198,6 +220,10 @@ static bool apply_setting(struct reader *r, struct feeds_conf *conf, struct feed
 	} else if (feed == NULL && strcmp(key, "max-size") == 0) {
 		if (!parse_size(value, &conf->max_size))
 			return conf_error(r, _("invalid size '%s' (try 32M)"), value);
+	} else if (feed == NULL && strcmp(key, "host-delay") == 0) {
+		if (!parse_delay_ms(value, &conf->host_delay_ms))
+			return conf_error(r, _("invalid host-delay '%s' (try 500ms, 2s or 1m)"),
+					  value);
 	} else if (feed == NULL && strcmp(key, "jobs") == 0) {
 		char *end;
 		long jobs = strtol(value, &end, 10);

@@ -34,6 +34,7 @@ struct feeds_conf {
 	long interval;
 	char *user_agent;
 	bool fulltext;
+	long host_delay_ms; /* between requests to one host, 0: none */
 };
 
 /* Reads the file at path.  On error returns false with *error set to
@@ -59,6 +60,9 @@ bool feeds_conf_check_line(const char *line, char **reason);
 
 /* Reads "90", "90s", "30m", "2h" or "1d" as seconds. */
 bool parse_interval(const char *s, long *seconds);
+/* Reads "500ms", "2s", "1m" (or plain seconds) as milliseconds, at
+ * most ten minutes. */
+bool parse_delay_ms(const char *s, long *ms);
 /* Reads "1048576", "512K", "32M" or "1G" as bytes. */
 bool parse_size(const char *s, size_t *bytes);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "common/i18n.h"
 #include "common/util.h"
@@ -21,6 +22,8 @@ void fetch_default_options(struct fetch_options *o)
 	o->timeout = 60;
 	o->low_speed_time = 30;
 	o->max_size = (size_t)32 << 20;
+	o->host_delay_ms = 0;
+	o->web_only = false;
 	o->user_agent = "retl/" PACKAGE_VERSION " (+" PACKAGE_URL ")";
 }
 
@@ -166,7 +169,8 @@ static CURL *make_easy(struct fetch_job *job, const struct fetch_options *o)
 	curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
 	/* A feed is read over the network, or from a local file when
 	 * feeds.conf says file:///; never redirected to a file. */
-	curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, is_file_url(job->url) ? "file" : "http,https");
+	curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR,
+			 is_file_url(job->url) && !o->web_only ? "file" : "http,https");
 	curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(easy, CURLOPT_MAXREDIRS, 5L);
@@ -209,6 +213,20 @@ static const char *transfer_hint(CURLcode rc)
 	}
 }
 
+/* What an HTTP error status means for a page of an article, or NULL. */
+static const char *page_status_hint(long status)
+{
+	if (status == 404 || status == 410)
+		return _("the page is gone");
+	if (status == 401 || status == 403)
+		return _("access refused: the site may need a login or another user-agent=");
+	if (status == 429)
+		return _("too many requests: set host-delay= in feeds.conf");
+	if (status >= 500 && status < 600)
+		return _("the server failed: retried at the next refresh");
+	return NULL;
+}
+
 /* What an HTTP error status means for a feed, or NULL. */
 static const char *status_hint(long status)
 {
@@ -224,8 +242,9 @@ static const char *status_hint(long status)
 }
 
 /* Fills in the job's outcome from its finished transfer. */
-static void finish_job(struct fetch_job *job, CURLcode rc, size_t max_size)
+static void finish_job(struct fetch_job *job, CURLcode rc, const struct fetch_options *o)
 {
+	size_t max_size = o->max_size;
 	CURL *easy = job->easy;
 	char *final = NULL;
 
@@ -255,7 +274,8 @@ static void finish_job(struct fetch_job *job, CURLcode rc, size_t max_size)
 		   (job->http_status == 0 && is_file_url(job->url))) {
 		job->ok = true;
 	} else {
-		const char *hint = status_hint(job->http_status);
+		const char *hint = o->web_only ? page_status_hint(job->http_status)
+					       : status_hint(job->http_status);
 		char msg[192];
 		if (hint != NULL)
 			snprintf(msg, sizeof(msg), _("HTTP status %ld: %s"), job->http_status,
@@ -286,6 +306,13 @@ static void free_results(struct fetch_job *job)
 	replace(&job->host, NULL);
 }
 
+/* A host and what is under way to it: the per-host limit and delay. */
+struct host {
+	char *name;
+	size_t running;
+	int64_t next_start; /* ms, monotonic: no new transfer before it */
+};
+
 struct runner {
 	CURLM *multi;
 	struct fetch_job *jobs;
@@ -293,28 +320,68 @@ struct runner {
 	const struct fetch_options *opts;
 	size_t running;
 	size_t first_pending; /* no pending job before this index */
+	struct host *hosts;
+	size_t nhosts;
+	int64_t next_wakeup; /* ms: the earliest a delayed job may start, 0: none */
 };
 
-static size_t running_to_host(const struct runner *r, const char *host)
+static int64_t now_ms(void)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < r->njobs; i++)
-		if (r->jobs[i].state == JOB_RUNNING && strcmp(r->jobs[i].host, host) == 0)
-			n++;
-	return n;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Starts pending jobs while there is room, overall and per host. */
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* One host entry per distinct host of the jobs, found by binary search. */
+static void index_hosts(struct runner *r)
+{
+	char **names = xcalloc(r->njobs ? r->njobs : 1, sizeof(*names));
+	for (size_t i = 0; i < r->njobs; i++)
+		names[i] = r->jobs[i].host;
+	qsort(names, r->njobs, sizeof(*names), compare_names);
+	r->hosts = xcalloc(r->njobs ? r->njobs : 1, sizeof(*r->hosts));
+	for (size_t i = 0; i < r->njobs; i++)
+		if (r->nhosts == 0 || strcmp(r->hosts[r->nhosts - 1].name, names[i]) != 0)
+			r->hosts[r->nhosts++].name = names[i];
+	free(names);
+	for (size_t i = 0; i < r->njobs; i++) {
+		size_t lo = 0, hi = r->nhosts;
+		while (hi - lo > 1) {
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(r->hosts[mid].name, r->jobs[i].host) <= 0)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		r->jobs[i].host_slot = lo;
+	}
+}
+
+/* Starts pending jobs while there is room, overall and per host, and the
+ * host's delay since its last start has passed. */
 static void start_more(struct runner *r)
 {
+	int64_t now = r->opts->host_delay_ms > 0 ? now_ms() : 0;
+
+	r->next_wakeup = 0;
 	while (r->first_pending < r->njobs && r->jobs[r->first_pending].state != JOB_PENDING)
 		r->first_pending++;
 	for (size_t i = r->first_pending;
 	     i < r->njobs && r->running < (size_t)r->opts->jobs; i++) {
 		struct fetch_job *job = &r->jobs[i];
-		if (job->state != JOB_PENDING ||
-		    running_to_host(r, job->host) >= (size_t)r->opts->per_host)
+		struct host *h = &r->hosts[job->host_slot];
+		if (job->state != JOB_PENDING || h->running >= (size_t)r->opts->per_host)
 			continue;
+		if (h->next_start > now) {
+			if (r->next_wakeup == 0 || h->next_start < r->next_wakeup)
+				r->next_wakeup = h->next_start;
+			continue;
+		}
 		job->easy = make_easy(job, r->opts);
 		if (job->easy == NULL) {
 			set_error(job, _("cannot create a transfer"));
@@ -324,8 +391,19 @@ static void start_more(struct runner *r)
 		job->limit = r->opts->max_size;
 		curl_multi_add_handle(r->multi, job->easy);
 		job->state = JOB_RUNNING;
+		h->running++;
+		h->next_start = now + r->opts->host_delay_ms;
 		r->running++;
 	}
+}
+
+/* How long to wait for the network: less when a delayed job is due. */
+static int poll_timeout(const struct runner *r)
+{
+	if (r->next_wakeup == 0)
+		return 250;
+	int64_t wait = r->next_wakeup - now_ms();
+	return wait < 1 ? 1 : wait > 250 ? 250 : (int)wait;
 }
 
 static void abort_running(struct runner *r, fetch_done_fn done, void *arg)
@@ -336,6 +414,7 @@ static void abort_running(struct runner *r, fetch_done_fn done, void *arg)
 			continue;
 		curl_multi_remove_handle(r->multi, job->easy);
 		release_job(job);
+		r->hosts[job->host_slot].running--;
 		set_error(job, _("interrupted"));
 		done(arg, job);
 		free_results(job);
@@ -346,13 +425,14 @@ static void abort_running(struct runner *r, fetch_done_fn done, void *arg)
 void fetch_run(struct fetch_job *jobs, size_t njobs, const struct fetch_options *opts,
 	       fetch_done_fn done, fetch_stop_fn stop, void *arg)
 {
-	struct runner r = {curl_multi_init(), jobs, njobs, opts, 0, 0};
+	struct runner r = {curl_multi_init(), jobs, njobs, opts, 0, 0, NULL, 0, 0};
 
 	for (size_t i = 0; i < njobs; i++) {
 		buf_init(&jobs[i].body);
 		jobs[i].host = host_of(jobs[i].url);
 		jobs[i].state = JOB_PENDING;
 	}
+	index_hosts(&r);
 	/* start_more keeps to jobs and per_host itself; capping curl's total
 	 * connections too would make it close a kept-alive connection to one
 	 * host for every transfer to another. */
@@ -363,7 +443,7 @@ void fetch_run(struct fetch_job *jobs, size_t njobs, const struct fetch_options 
 			break;
 		}
 		start_more(&r);
-		if (r.running == 0)
+		if (r.running == 0 && r.next_wakeup == 0)
 			break;
 		int still;
 		curl_multi_perform(r.multi, &still);
@@ -376,8 +456,9 @@ void fetch_run(struct fetch_job *jobs, size_t njobs, const struct fetch_options 
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&job);
 			CURLcode rc = msg->data.result;
 			curl_multi_remove_handle(r.multi, msg->easy_handle);
-			finish_job(job, rc, opts->max_size);
+			finish_job(job, rc, opts);
 			release_job(job);
+			r.hosts[job->host_slot].running--;
 			r.running--;
 			done(arg, job);
 			free_results(job);
@@ -385,9 +466,10 @@ void fetch_run(struct fetch_job *jobs, size_t njobs, const struct fetch_options 
 			if (!stop(arg))
 				start_more(&r);
 		}
-		if (r.running > 0)
-			curl_multi_poll(r.multi, NULL, 0, 250, NULL);
+		curl_multi_poll(r.multi, NULL, 0, poll_timeout(&r), NULL);
 	}
+	/* The host names belong to the jobs: the table goes first. */
+	free(r.hosts);
 	for (size_t i = 0; i < njobs; i++)
 		free_results(&jobs[i]);
 	curl_multi_cleanup(r.multi);

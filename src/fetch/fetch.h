@@ -16,6 +16,9 @@ struct fetch_options {
 	long low_speed_time;   /* abort after this many seconds below 1 KB/s */
 	size_t max_size;       /* bytes of (decoded) body */
 	const char *user_agent; /* the default User-Agent */
+	long host_delay_ms;    /* between starts of transfers to one host */
+	bool web_only;	       /* web pages: http and https only, even for file:///
+				  URLs, and messages about pages, not feeds */
 };
 
 void fetch_default_options(struct fetch_options *o);
@@ -44,6 +47,7 @@ struct fetch_job {
 	void *easy;
 	void *headers;
 	char *host;
+	size_t host_slot;
 	size_t limit;
 	bool too_large;
 	int state;

@@ -342,6 +342,7 @@ static int read_articles(struct store *s, const char *sql, int64_t after,
 		out[n].date = sqlite3_column_int64(st, 1);
 		out[n].html = xstrdup((const char *)sqlite3_column_text(st, 2));
 		out[n].fresh = sqlite3_column_int(st, 3) != 0;
+		out[n].plain = sqlite3_column_int(st, 4) != 0;
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -352,8 +353,10 @@ int store_read_articles(struct store *s, int64_t after, struct stored_article *o
 {
 	return read_articles(s,
 			     "SELECT id, coalesce(published, updated, first_seen),"
-			     " coalesce(content, summary, title, ''), coalesce(fresh, 0)"
-			     " FROM articles LEFT JOIN analysis_pending ON article_id = id"
+			     " coalesce(p.text, content, summary, title, ''),"
+			     " coalesce(fresh, 0), p.text IS NOT NULL"
+			     " FROM articles LEFT JOIN analysis_pending q ON q.article_id = id"
+			     " LEFT JOIN pages p ON p.article_id = id"
 			     " WHERE id > ?1 ORDER BY id LIMIT ?2",
 			     after, out, max);
 }
@@ -362,17 +365,21 @@ int store_read_pending(struct store *s, int64_t after, struct stored_article *ou
 {
 	return read_articles(s,
 			     "SELECT id, coalesce(published, updated, first_seen),"
-			     " coalesce(content, summary, title, ''), fresh FROM analysis_pending"
-			     " JOIN articles ON articles.id = article_id"
-			     " WHERE article_id > ?1 ORDER BY article_id LIMIT ?2",
+			     " coalesce(p.text, content, summary, title, ''), fresh,"
+			     " p.text IS NOT NULL FROM analysis_pending q"
+			     " JOIN articles ON articles.id = q.article_id"
+			     " LEFT JOIN pages p ON p.article_id = q.article_id"
+			     " WHERE q.article_id > ?1 ORDER BY q.article_id LIMIT ?2",
 			     after, out, max);
 }
 
 int64_t store_pending_bytes(struct store *s)
 {
 	sqlite3_stmt *st = prepare(store_db(s),
-				   "SELECT coalesce(sum(length(coalesce(content, summary, title))), 0)"
-				   " FROM analysis_pending JOIN articles ON articles.id = article_id");
+				   "SELECT coalesce(sum(length(coalesce(p.text, content, summary,"
+				   " title))), 0) FROM analysis_pending q"
+				   " JOIN articles ON articles.id = q.article_id"
+				   " LEFT JOIN pages p ON p.article_id = q.article_id");
 	int64_t n = -1;
 	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);

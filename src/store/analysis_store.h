@@ -29,8 +29,9 @@ bool analysis_writer_put(struct analysis_writer *w, int64_t article_id, bool fre
 struct stored_article {
 	int64_t id;
 	int64_t date; /* published, else updated, else first seen (UTC) */
-	char *html;   /* content, else summary, else title */
+	char *html;   /* content, else summary, else title; or the page's text */
 	bool fresh;   /* never analysed: no old analysis to delete */
+	bool plain;   /* html is the plain text extracted from its page */
 };
 
 /* Reads up to max articles with an id above after, in id order; returns

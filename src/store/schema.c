@@ -220,6 +220,27 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN"
 	"  DELETE FROM search WHERE rowid = old.id;"
 	"END;",
+
+	/* 9: full text.  For a feed with fulltext=yes, each new or changed
+	 * entry's page is fetched and its main text extracted; the page's
+	 * row holds the fetch state (validators, the last outcome, failures
+	 * in a row) and the text, which the analysis then reads instead of
+	 * the feed's summary (kept in articles).  due = 1 marks the pages to
+	 * fetch at the next refresh; a new text queues the article for
+	 * analysis again. */
+	"CREATE TABLE pages ("
+	"  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+	"  url TEXT NOT NULL,"
+	"  etag TEXT, last_modified TEXT,"
+	"  fetched INTEGER, status INTEGER, error TEXT,"
+	"  failures INTEGER NOT NULL DEFAULT 0,"
+	"  due INTEGER NOT NULL DEFAULT 1,"
+	"  charset TEXT, text TEXT);"
+	"CREATE INDEX pages_due ON pages(article_id) WHERE due = 1;"
+	"CREATE TRIGGER pages_text_analysis AFTER UPDATE OF text ON pages"
+	"  WHEN new.text IS NOT old.text BEGIN"
+	"  INSERT OR IGNORE INTO analysis_pending (article_id) VALUES (new.article_id);"
+	"END;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
