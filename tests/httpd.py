@@ -25,7 +25,10 @@ Paths with a leading keyword misbehave on purpose:
 
 Usage: httpd.py DIR PORTFILE [--latency MS]
 The chosen port is written to PORTFILE.  Every request is appended to
-DIR/../requests.log as "METHOD PATH If-None-Match If-Modified-Since".
+DIR/../requests.log as "METHOD PATH If-None-Match If-Modified-Since",
+and, once answered, to DIR/../timing.log as "HOST START END PATH" (Host
+header, seconds since the epoch), to check concurrency and delays.
+Files ending in .html are served as text/html.
 The server stops by itself after 10 minutes.
 """
 import base64
@@ -182,7 +185,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.send_header(k, v)
             self.end_headers()
             return
-        ctype = "application/rss+xml"
+        ctype = "text/html" if rel.endswith(".html") else "application/rss+xml"
         if charset:
             ctype += "; charset=" + charset
         if encoding == "gzip":
@@ -191,6 +194,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_body(200, data, ctype, headers)
 
     def do_GET(self):
+        start = time.time()
+        try:
+            self.answer_get()
+        finally:
+            with LOG_LOCK:
+                with open(os.path.join(ROOT, "..", "timing.log"), "a") as f:
+                    f.write("%s %.3f %.3f %s\n" % (self.headers.get("Host", "-"), start,
+                                                   time.time(), self.path))
+
+    def answer_get(self):
         self.log_request_line()
         if LATENCY:
             time.sleep(LATENCY)

@@ -302,25 +302,32 @@ static const char *const negative_tokens[] = {"ad", "ads", "adv", "date", "tag",
 static const char *const positive_hints[] = {"article", "body",	 "content", "entry", "main",
 					     "post",	"story", "text",    "blog",  NULL};
 
+static bool hint_negative(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return false;
+	for (const char *const *h = negative_hints; *h != NULL; h++)
+		if (has_word(s, *h))
+			return true;
+	for (const char *const *h = negative_tokens; *h != NULL; h++)
+		if (has_token(s, *h))
+			return true;
+	return false;
+}
+
+static bool hint_positive(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return false;
+	for (const char *const *h = positive_hints; *h != NULL; h++)
+		if (has_word(s, *h))
+			return true;
+	return false;
+}
+
 static int hint_weight(const char *s)
 {
-	int w = 0;
-	if (s == NULL || *s == '\0')
-		return 0;
-	for (const char *const *h = negative_hints; *h != NULL; h++)
-		if (has_word(s, *h)) {
-			w -= 25;
-			break;
-		}
-	for (const char *const *h = negative_tokens; *h != NULL && w == 0; h++)
-		if (has_token(s, *h))
-			w -= 25;
-	for (const char *const *h = positive_hints; *h != NULL; h++)
-		if (has_word(s, *h)) {
-			w += 25;
-			break;
-		}
-	return w;
+	return (hint_negative(s) ? -25 : 0) + (hint_positive(s) ? 25 : 0);
 }
 
 /* ---- the first walk: measures and hints --------------------------------- */
@@ -330,6 +337,7 @@ struct node_info {
 	uint32_t own, own_commas;
 	float credit;
 	int16_t weight;	     /* hints of class, id, itemprop, role, tag */
+	bool negative;	     /* its class or id hints at boilerplate */
 	bool unlikely;	     /* it or an ancestor looks like boilerplate */
 	bool scored;	     /* got credit: a candidate */
 };
@@ -415,6 +423,7 @@ static void add_node(struct page *p, xmlNode *n, const struct node_info *parent)
 
 	const char *cls = attr(n, "class"), *id = attr(n, "id");
 	in->weight = (int16_t)(hint_weight(cls) + hint_weight(id) + tag_weight(n));
+	in->negative = hint_negative(cls) || hint_negative(id);
 	const char *prop = attr(n, "itemprop");
 	if (prop != NULL && strstr(prop, "articleBody") != NULL)
 		in->weight += 50;
@@ -766,6 +775,9 @@ struct writer {
 	struct buf heading; /* a heading held until text follows it */
 	bool space;	    /* a space is owed before the next character */
 	int breaks;	    /* <br>s since the last text */
+	int in_link;	    /* depth of <a> elements around the text */
+	bool ended;	    /* an end mark ("###") was written: nothing more */
+	uint32_t para_chars, para_links; /* of the paragraph being built */
 	uint32_t root_text; /* weighted characters of what was chosen */
 	size_t written;	    /* paragraphs written */
 	uint32_t long_paragraphs;
@@ -785,9 +797,17 @@ static bool is_space_at(const unsigned char *s, size_t n, size_t *step)
 	       cp == 0x202f || cp == 0x205f || cp == 0x3000 || cp == 0x1680;
 }
 
+static void flush(struct writer *w, bool heading);
+
 /* Appends text to the paragraph: white space folded, controls dropped. */
 static void put_text(struct writer *w, const unsigned char *s, size_t n)
 {
+	struct measure m = measure_text(s, n);
+	if (m.chars > 0 && w->breaks >= 2 && w->para.len > 0)
+		flush(w, false); /* <br><br>: a paragraph ends here */
+	w->para_chars += m.chars;
+	if (w->in_link > 0)
+		w->para_links += m.chars;
 	for (size_t i = 0; i < n;) {
 		size_t step = 1;
 		if (is_space_at(s + i, n - i, &step)) {
@@ -806,11 +826,7 @@ static void put_text(struct writer *w, const unsigned char *s, size_t n)
 				continue;
 			}
 		}
-		if (w->breaks >= 2 && w->para.len > 0) {
-			/* <br><br>: a paragraph ends here; the caller flushes. */
-			buf_putc(&w->para, '\n');
-			w->space = false;
-		} else if ((w->space || w->breaks == 1) && w->para.len > 0) {
+		if ((w->space || w->breaks == 1) && w->para.len > 0) {
 			buf_putc(&w->para, ' ');
 		}
 		w->breaks = 0;
@@ -891,17 +907,42 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	size_t words = count_words(s);
 	if (words <= 12 && starts_with_word(s, prefixes))
 		return true;
+	static const char *const credits[] = {"reporting by", "(reporting by", "additional reporting",
+					      "writing by", "editing by", "compiled by", NULL};
+	if (words <= 40 && starts_with_word(s, credits))
+		return true;
+	if (words <= 60 && (strstr(s, "\xc2\xa9") != NULL || strcasestr(s, "all rights reserved")))
+		return true;
+	/* A live blog's "17:55 Author" above each entry. */
+	if (words <= 6 && s[0] >= '0' && s[0] <= '9' &&
+	    (s[1] == ':' || (s[1] >= '0' && s[1] <= '9' && s[2] == ':')))
+		return true;
 	/* At the top, before the body is under way: bylines and dates. */
-	if (w->long_paragraphs == 0 && words <= 14 && !ends_sentence(s, len)) {
+	if (w->long_paragraphs == 0 && words <= 20 && !ends_sentence(s, len)) {
 		static const char *const top[] = {
 		    "by ",	 "von ",     "par ",	  "作者",    "记者",	 "文/",
 		    "来源：", "来源:",   "发布时间", "发布日期", "published", "updated",
 		    "posted",	 "last updated", "date:", "time:",   NULL,
 		};
-		if (starts_with_word(s, top) || has_year(s))
+		if (starts_with_word(s, top) || (has_year(s) && words <= 20))
 			return true;
 	}
 	return false;
+}
+
+/* Where a press release or a letter ends: "###", "-30-", "ENDS", a
+ * closing salutation.  What follows is boilerplate (About..., contacts). */
+static bool is_end_mark(const char *s, size_t len)
+{
+	static const char *const marks[] = {"###", "# # #", "-30-", "- 30 -", "ends", "- ends -",
+					    "-ends-", "end", "(end)", "- end -", NULL};
+	for (const char *const *m = marks; *m != NULL; m++)
+		if (strlen(*m) == len && strncasecmp(s, *m, len) == 0)
+			return true;
+	static const char *const closings[] = {"with best regards", "best regards", "kind regards",
+					       "sincerely", "yours sincerely", "yours faithfully",
+					       "with kind regards", "regards,", NULL};
+	return len < 40 && starts_with_word(s, closings);
 }
 
 static bool same_text(const char *a, const char *b)
@@ -937,30 +978,65 @@ static void append_paragraph(struct writer *w, const char *s, size_t len)
 		w->long_paragraphs++;
 }
 
+/* A notice signed at its end: the issuing bodies and a date, each a short
+ * line ("商务部 海关总署", "2025年10月9日").  They go when the last line is
+ * a date. */
+static void trim_signature(struct buf *out)
+{
+	bool dated = false;
+	for (int i = 0; i < 3 && out->len > 0; i++) {
+		char *last = out->data;
+		for (char *p = out->data; (p = strstr(p, "\n\n")) != NULL; p += 2)
+			last = p + 2;
+		size_t len = out->len - (size_t)(last - out->data);
+		if (count_words(last) > 8 || ends_sentence(last, len))
+			break;
+		if (!dated && !has_year(last))
+			break;
+		dated = true;
+		out->len = last > out->data ? (size_t)(last - out->data) - 2 : 0;
+		out->data[out->len] = '\0';
+		if (last == out->data)
+			break;
+	}
+}
+
 /* Ends the paragraph being built: written out unless it is furniture; a
  * heading waits for the text it heads. */
 static void flush(struct writer *w, bool heading)
 {
+	uint32_t chars = w->para_chars, links = w->para_links;
+
 	w->space = false;
 	w->breaks = 0;
+	w->para_chars = w->para_links = 0;
 	if (w->para.len == 0)
 		return;
+	size_t len = w->para.len;
+	while (len > 0 && w->para.data[len - 1] == ' ')
+		len--;
 	buf_putc(&w->para, '\0');
-	char *s = w->para.data;
-	/* Paragraphs made of <br><br> arrive joined by '\n'. */
-	for (char *line = s, *nl; line != NULL; line = nl != NULL ? nl + 1 : NULL) {
-		nl = strchr(line, '\n');
-		size_t len = nl != NULL ? (size_t)(nl - line) : strlen(line);
-		while (len > 0 && line[len - 1] == ' ')
-			len--;
-		line[len] = '\0';
-		if (len == 0 || is_furniture(w, line, len) || is_headline(w, line, len))
-			continue;
-		if (heading) {
-			buf_reset(&w->heading);
-			buf_append(&w->heading, line, len);
-			continue;
-		}
+	char *line = w->para.data;
+	line[len] = '\0';
+	/* Links only ("Back | Print | Email"), or page furniture. */
+	bool links_only = links * 2 > chars && count_words(line) < 40;
+	if (w->ended || len == 0 || links_only || is_headline(w, line, len)) {
+		buf_reset(&w->para);
+		return;
+	}
+	if (is_end_mark(line, len)) {
+		w->ended = true;
+		buf_reset(&w->para);
+		return;
+	}
+	if (is_furniture(w, line, len)) {
+		buf_reset(&w->para);
+		return;
+	}
+	if (heading) {
+		buf_reset(&w->heading);
+		buf_append(&w->heading, line, len);
+	} else {
 		if (w->heading.len > 0) {
 			append_paragraph(w, w->heading.data, w->heading.len);
 			buf_reset(&w->heading);
@@ -989,7 +1065,9 @@ static bool drop_block(const struct writer *w, const xmlNode *n)
 		return true;
 	float density = link_density(in);
 	bool small = in->text * 3 < w->root_text;
-	if (in->weight - tag_weight(n) < 0 && small)
+	/* A negative hint counts even beside a positive one: a
+	 * "story__caption" or an "entry__meta" is no more of the story. */
+	if (in->negative && small)
 		return true;
 	if (in->unlikely && small)
 		return true;
@@ -1129,6 +1207,7 @@ static char *dom_text(struct page *p, size_t *len)
 	buf_init(&w.para);
 	buf_init(&w.heading);
 	write_article(&w, top, top_score);
+	trim_signature(&w.out);
 	buf_free(&w.para);
 	buf_free(&w.heading);
 	*len = w.out.len;

@@ -1,0 +1,40 @@
+#!/bin/sh
+# retl --extract on the hand-written pages of tests/extract-pages/ (news,
+# ministry and press-release shapes; see its README.md), scored by word
+# precision and recall against each page's expected text: every page at
+# least 0.90 F1, the mean at least 0.95 (the goal on unseen pages).
+. "${top_srcdir:-.}/tests/lib.sh"
+
+PAGES="$top_srcdir/tests/extract-pages"
+SCORE="$top_srcdir/tests/extract_score.py"
+
+if python3 "$SCORE" --expected-only "$PAGES" >"$WORK/corpus" 2>&1; then
+	pass "the corpus is well formed"
+else
+	fail "the corpus is well formed" "$(tail -5 "$WORK/corpus")"
+fi
+
+python3 "$SCORE" --retl "$RETL" "$PAGES" >"$WORK/scores" 2>&1
+rc=$?
+if [ $rc -eq 2 ]; then
+	fail "the scorer runs" "$(tail -5 "$WORK/scores")"
+	done_testing
+	exit
+fi
+# One check per page: "NAME P R F1 SHINGLE-F1".
+while read -r name p r f1 shingle; do
+	case $name in '#'* | mean) continue ;; esac
+	if awk -v f="$f1" 'BEGIN { exit !(f >= 0.90) }'; then
+		pass "$name: word F1 $f1 (P $p, R $r)"
+	else
+		fail "$name: word F1 $f1 (P $p, R $r), below 0.90"
+	fi
+done <"$WORK/scores"
+mean=$(sed -n 's/^mean word F1: //p' "$WORK/scores")
+shingle=$(sed -n 's/^mean shingle F1: //p' "$WORK/scores")
+if awk -v f="$mean" 'BEGIN { exit !(f >= 0.95) }'; then
+	pass "mean word F1 $mean (shingles $shingle) over $(ls "$PAGES"/*.html | wc -l) pages"
+else
+	fail "mean word F1 $mean, below 0.95"
+fi
+done_testing

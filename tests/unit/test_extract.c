@@ -1,0 +1,235 @@
+/* Main-text extraction: what is kept and left out of a page, where its
+ * encoding comes from, JSON-LD, and hostile pages. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "common/util.h"
+#include "parse/extract.h"
+
+/* Three paragraphs that read as an article, for pages to wrap. */
+#define BODY                                                                                   \
+	"<p>China's Ministry of Commerce on Thursday announced new export controls on rare "   \
+	"earth technologies, in a move analysts said would tighten its grip.</p>"               \
+	"<p>The ministry said that exports of technologies used in mining, smelting and "      \
+	"separation would require a licence, effective immediately.</p>"                        \
+	"<p>US Treasury Secretary Scott Bessent said the United States would respond, but "    \
+	"did not give details of any measures under consideration.</p>"
+#define BODY_TEXT                                                                              \
+	"China's Ministry of Commerce on Thursday announced new export controls on rare "      \
+	"earth technologies, in a move analysts said would tighten its grip.\n\n"               \
+	"The ministry said that exports of technologies used in mining, smelting and "         \
+	"separation would require a licence, effective immediately.\n\n"                        \
+	"US Treasury Secretary Scott Bessent said the United States would respond, but did "   \
+	"not give details of any measures under consideration."
+
+static char *extract(const char *html, size_t len, const char *charset, struct extracted *e)
+{
+	struct extract_options o = {.charset = charset, .max_size = 0};
+	assert_true(extract_page(html, len, &o, e));
+	return e->text;
+}
+
+static void expect_text(const char *html, const char *expected)
+{
+	struct extracted e;
+	char *text = extract(html, strlen(html), NULL, &e);
+	assert_non_null(text);
+	assert_string_equal(text, expected);
+	assert_int_equal(e.len, strlen(expected));
+	extracted_free(&e);
+}
+
+static void test_boilerplate_left_out(void **state)
+{
+	(void)state;
+	expect_text("<html><head><title>Rare earths | Wire</title></head><body>"
+		    "<nav><ul><li><a href=/>Home</a></li><li><a href=/w>World</a></li></ul></nav>"
+		    "<div class=cookie-consent>We use cookies to give you the best experience, "
+		    "and by browsing on you agree to that, as our policy explains.</div>"
+		    "<article><h1>Rare earths</h1><p class=byline>By Jane Doe</p>" BODY
+		    "<div class=share><a href=/t>Twitter</a> <a href=/f>Facebook</a></div>"
+		    "</article><aside><h3>Related</h3><ul><li><a href=/1>Teaser one about "
+		    "tariffs and trade</a></li><li><a href=/2>Teaser two about port fees</a></li>"
+		    "</ul></aside><footer>Copyright 2025 Wire. All rights reserved.</footer>"
+		    "</body></html>",
+		    BODY_TEXT);
+}
+
+static void test_structure_kept(void **state)
+{
+	(void)state;
+	expect_text("<body><div class=story>" BODY "<h2>What comes next</h2>"
+		    "<ul><li>Licences for smelting technology.</li>"
+		    "<li>Licences for separation technology.</li></ul>"
+		    "<blockquote>We will respond, he said.</blockquote></div></body>",
+		    BODY_TEXT "\n\nWhat comes next\n\nLicences for smelting technology.\n\n"
+			      "Licences for separation technology.\n\nWe will respond, he said.");
+}
+
+static void test_line_breaks(void **state)
+{
+	(void)state;
+	expect_text("<body><td>First paragraph of an old page, with enough words to count, and "
+		    "a clause or two, as they had.<br><br>Second paragraph, also long enough to "
+		    "count for something, with commas, too.<br>Its second line.</td></body>",
+		    "First paragraph of an old page, with enough words to count, and a clause or "
+		    "two, as they had.\n\nSecond paragraph, also long enough to count for "
+		    "something, with commas, too. Its second line.");
+}
+
+static void test_hidden_and_scripts(void **state)
+{
+	(void)state;
+	expect_text("<body><div class=content><script>document.write('<p>no</p>')</script>"
+		    "<p hidden>Hidden paragraph, long enough to count as text if it were seen.</p>"
+		    "<p style=\"display: none\">Another hidden paragraph, also long enough.</p>"
+		    "<style>p { color: red }</style>" BODY "</div></body>",
+		    BODY_TEXT);
+}
+
+static void test_controls_dropped(void **state)
+{
+	(void)state;
+	struct extracted e;
+	const char html[] = "<body><div class=text><p>Escape \x1b[31m sequences, bells \x07 "
+			    "and C1 \xc2\x9b controls never reach a terminal, whatever the "
+			    "page says, in any paragraph.</p>" BODY "</div></body>";
+	char *text = extract(html, sizeof(html) - 1, NULL, &e);
+	assert_non_null(text);
+	for (const char *p = text; *p; p++)
+		assert_false((unsigned char)*p < 0x20 && *p != '\n');
+	assert_null(strstr(text, "\xc2\x9b"));
+	extracted_free(&e);
+}
+
+static void test_json_ld(void **state)
+{
+	(void)state;
+	/* A script-rendered page: the body only in JSON-LD. */
+	expect_text("<html><head><script type=\"application/ld+json\">{\"@context\":"
+		    "\"https://schema.org\",\"@graph\":[{\"@type\":\"NewsArticle\",\"headline\":"
+		    "\"H\",\"articleBody\":\"First paragraph \\\"quoted\\\", caf\\u00e9 "
+		    "\\ud83d\\ude00.\\n\\nSecond paragraph.\"}]}</script></head>"
+		    "<body><div id=app>Loading</div></body></html>",
+		    "First paragraph \"quoted\", caf\xc3\xa9 \xf0\x9f\x98\x80.\n\nSecond paragraph.");
+	/* The markup wins when it holds the article: a teaser in JSON-LD. */
+	struct extracted e;
+	const char html[] = "<head><script type=application/ld+json>{\"articleBody\":"
+			    "\"China's Ministry of Commerce on Thursday\"}</script></head>"
+			    "<body><article>" BODY "</article></body>";
+	extract(html, sizeof(html) - 1, NULL, &e);
+	assert_int_equal(e.source, EXTRACT_DOM);
+	assert_string_equal(e.text, BODY_TEXT);
+	extracted_free(&e);
+}
+
+static void test_encodings(void **state)
+{
+	(void)state;
+	struct extracted e;
+	/* GB2312 named by <meta http-equiv>: "商务部" is C9CC CEF1 B2BF. */
+	const char gb[] = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+			  "charset=gb2312\"></head><body><p>\xc9\xcc\xce\xf1\xb2\xbf\xa3\xac "
+			  "long enough text in the same paragraph to be an article, with a "
+			  "comma, and more words.</p></body></html>";
+	extract(gb, sizeof(gb) - 1, NULL, &e);
+	assert_string_equal(e.charset, "GB18030");
+	assert_non_null(strstr(e.text, "\xe5\x95\x86\xe5\x8a\xa1\xe9\x83\xa8"));
+	extracted_free(&e);
+
+	/* The transport's charset wins over <meta>. */
+	const char latin[] = "<html><head><meta charset=utf-8></head><body><p>Caf\xe9 "
+			     "tariffs on steel, long enough to be an article, with a comma, and "
+			     "more words after it.</p></body></html>";
+	extract(latin, sizeof(latin) - 1, "iso-8859-1", &e);
+	assert_string_equal(e.charset, "WINDOWS-1252");
+	assert_non_null(strstr(e.text, "Caf\xc3\xa9"));
+	extracted_free(&e);
+
+	/* Undeclared and not UTF-8: windows-1252, as browsers read it. */
+	const char undeclared[] = "<body><p>\x93Quoted\x94 words about tariffs, long enough "
+				  "to be an article, with a comma, and more words.</p></body>";
+	extract(undeclared, sizeof(undeclared) - 1, NULL, &e);
+	assert_non_null(strstr(e.text, "\xe2\x80\x9cQuoted\xe2\x80\x9d"));
+	extracted_free(&e);
+
+	/* A byte-order mark wins over everything. */
+	const char bom[] = "\xef\xbb\xbf<meta charset=windows-1252><body><p>Caf\xc3\xa9 tariffs "
+			   "on steel, long enough to be an article, with a comma, and more "
+			   "words after it.</p></body>";
+	extract(bom, sizeof(bom) - 1, NULL, &e);
+	assert_non_null(strstr(e.text, "Caf\xc3\xa9 tariffs"));
+	extracted_free(&e);
+}
+
+static void test_title(void **state)
+{
+	(void)state;
+	struct extracted e;
+	const char html[] = "<head><title>Rare earths | Wire</title><meta property=og:title "
+			    "content=\"Rare earths\"></head><body><article>" BODY "</article></body>";
+	extract(html, sizeof(html) - 1, NULL, &e);
+	assert_string_equal(e.title, "Rare earths");
+	extracted_free(&e);
+}
+
+static void test_nothing(void **state)
+{
+	(void)state;
+	struct extracted e;
+	const char *pages[] = {"", "<html></html>", "<nav><a href=/>Home</a></nav>",
+			       "\xff\xfe\x00", "<script>only()</script>"};
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		extract(pages[i], strlen(pages[i]), NULL, &e);
+		assert_null(e.text);
+		assert_int_equal(e.source, EXTRACT_NONE);
+		extracted_free(&e);
+	}
+}
+
+static void test_limits(void **state)
+{
+	(void)state;
+	struct extracted e;
+	struct extract_options small = {.charset = NULL, .max_size = 100};
+	char big[200];
+	memset(big, 'a', sizeof(big));
+	assert_false(extract_page(big, sizeof(big), &small, &e));
+	assert_null(e.text);
+
+	/* A million nested elements: no recursion to overflow the stack. */
+	struct buf b;
+	buf_init(&b);
+	for (int i = 0; i < 200000; i++)
+		buf_puts(&b, "<div>");
+	buf_puts(&b, BODY);
+	extract(b.data, b.len, NULL, &e);
+	extracted_free(&e);
+	buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_boilerplate_left_out),
+		cmocka_unit_test(test_structure_kept),
+		cmocka_unit_test(test_line_breaks),
+		cmocka_unit_test(test_hidden_and_scripts),
+		cmocka_unit_test(test_controls_dropped),
+		cmocka_unit_test(test_json_ld),
+		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_title),
+		cmocka_unit_test(test_nothing),
+		cmocka_unit_test(test_limits),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
