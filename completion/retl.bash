@@ -7,14 +7,14 @@
 # Completes the options; --format's formats; --actor's names from the
 # store (retl --list-actors, with a --db given on the line); --feed's and
 # --tag's from the feed list in use (retl --export-opml, with a --config
-# given on the line); file names after --parse, --analyze, --import-opml
-# (*.opml and *.xml first), --db and --config; the settings after
-# --add-feed URL.  Names with spaces come back quoted.
+# given on the line); file names after --parse, --analyze, --extract,
+# --import-opml (*.opml and *.xml first), --db and --config; the settings
+# after --add-feed URL.  Names with spaces come back quoted.
 
 _retl_options='--refresh -r --force --wait --jobs -j --verbose -v --quiet -q
 --import-opml --export-opml --add-feed --parse -p --url --max-size --analyze
---date --reanalyze --list-actors --demo --since --until --actor --feed --tag
---grep --format --limit --db --config --help -h --version -V'
+--extract --date --reanalyze --list-actors --demo --since --until --actor
+--feed --tag --grep --format --limit --db --config --help -h --version -V'
 
 _retl_formats='text markdown json csv svg'
 
@@ -228,7 +228,7 @@ _retl()
 		_retl_files opml
 		return 0
 		;;
-	--parse | -p | --analyze | --db | --config)
+	--parse | -p | --analyze | --extract | --db | --config)
 		_retl_files
 		return 0
 		;;

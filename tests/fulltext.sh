@@ -203,6 +203,31 @@ run_retl --refresh --config "$WORK/default.conf" --db "$WORK/default.db"
 expect_eq "set fulltext=yes applies; fulltext=no overrides it" \
 	"$(sql "$WORK/default.db" "SELECT group_concat(url) FROM pages")" "$BASE/other.html"
 
+# The reader in a real terminal: the page's text, where it comes from,
+# and f for the feed's own text.
+if command -v tmux >/dev/null 2>&1; then
+	SOCK="$WORK/tmux.sock"
+	trap 'tmux -S "$SOCK" kill-server 2>/dev/null; kill $HTTPD_PID 2>/dev/null; rm -rf "$WORK"' EXIT
+	tmux -S "$SOCK" -f /dev/null new-session -d -x 120 -y 30 \
+		"TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 RETL_DB='$DB' RETL_CONFIG='$CONF' '$RETL'; sleep 30"
+	wait_for "newest first"
+	keys / c a s e space 3 Enter
+	keys Enter
+	wait_for "Text: the page's full text, fetched 20"
+	expect_eq "the reader says the text is the page's" "$?" 0
+	expect_eq "the reader shows the page's quote" "$(screen | grep -c 'said He Yadong, a spokesperson')" 1
+	keys f
+	wait_for "Text: the feed's own (f: the page's full text)"
+	expect_eq "f switches to the feed's own text" "$?" 0
+	expect_eq "the feed's summary is shown" "$(screen | grep -c '^ *Summary of story 3\.$')" 1
+	keys f
+	wait_for "Text: the page's full text"
+	expect_eq "f again: the page's text" "$(screen | grep -c 'said He Yadong, a spokesperson')" 1
+	tmux -S "$SOCK" kill-server 2>/dev/null
+else
+	for t in 1 2 3 4 5; do pass "# SKIP tmux not installed"; done
+fi
+
 # --extract on a saved page, from a file and from standard input.
 run_retl --extract "$WWW/p1.html"
 expect_rc "--extract FILE succeeds" 0

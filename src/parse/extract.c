@@ -413,13 +413,16 @@ static void add_node(struct page *p, xmlNode *n, const struct node_info *parent)
 {
 	if (p->nnodes == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 1024;
-		p->nodes = xrealloc(p->nodes, p->cap * sizeof(*p->nodes));
+		p->nodes = xrealloc(p->nodes, p->cap * sizeof(xmlNode *));
 		p->info = xrealloc(p->info, p->cap * sizeof(*p->info));
 	}
 	struct node_info *in = &p->info[p->nnodes];
 	memset(in, 0, sizeof(*in));
 	p->nodes[p->nnodes++] = n;
-	n->_private = (void *)(uintptr_t)p->nnodes;
+	/* libxml2 leaves _private to the application: the element's index
+	 * (plus one, so that 0 is "not walked"), not a pointer into the
+	 * arrays, which move as they grow. */
+	n->_private = (void *)(uintptr_t)p->nnodes; // NOLINT(performance-no-int-to-ptr)
 
 	const char *cls = attr(n, "class"), *id = attr(n, "id");
 	in->weight = (int16_t)(hint_weight(cls) + hint_weight(id) + tag_weight(n));
@@ -662,11 +665,20 @@ static void credit(struct page *p, const xmlNode *n, float amount)
 	in->scored = true;
 }
 
+/* A picture's caption is not the story: it must not make its figure (a
+ * "figure.article-figure" carries a positive hint) a candidate. */
+static bool is_caption(const xmlNode *n)
+{
+	const xmlNode *up = element_parent(n);
+	return name_is(n, "figcaption") || name_is(n, "caption") || name_is(n, "figure") ||
+	       (up != NULL && name_is(up, "figcaption"));
+}
+
 static void score_paragraphs(struct page *p)
 {
 	for (size_t i = 0; i < p->nnodes; i++) {
 		const struct node_info *in = &p->info[i];
-		if (in->unlikely || in->own < MIN_PARAGRAPH)
+		if (in->unlikely || in->own < MIN_PARAGRAPH || is_caption(p->nodes[i]))
 			continue;
 		float unit = 1.0f + (float)in->own_commas +
 			     (float)(in->own / 100 < 3 ? in->own / 100 : 3);
@@ -924,7 +936,7 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 		    "来源：", "来源:",   "发布时间", "发布日期", "published", "updated",
 		    "posted",	 "last updated", "date:", "time:",   NULL,
 		};
-		if (starts_with_word(s, top) || (has_year(s) && words <= 20))
+		if (starts_with_word(s, top) || has_year(s))
 			return true;
 	}
 	return false;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <wctype.h>
 
+#include "analyse/text.h"
 #include "common/i18n.h"
 #include "common/paths.h"
 #include "common/util.h"
@@ -66,6 +67,7 @@ struct ui {
 	char *welcome; /* what an empty timeline says, made once */
 	enum view view, back;
 	bool oldest_first;
+	bool feed_text; /* the reader shows the feed's text, not the page's */
 	struct tl_filter filter;
 	char filter_names[256]; /* the actors of the filter, for the status */
 	/* the timeline window */
@@ -104,6 +106,7 @@ enum action {
 	ACT_DOWN, ACT_UP, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_TOP, ACT_BOTTOM, ACT_OPEN, ACT_BACK, ACT_SORT,
 	ACT_ACTORS, ACT_CLEAR_ACTORS, ACT_DATES, ACT_SEARCH, ACT_NEXT_MATCH, ACT_PREV_MATCH, ACT_QUOTES,
 	ACT_HELP, ACT_REFRESH, ACT_BROWSER, ACT_NEXT_ARTICLE, ACT_PREV_ARTICLE, ACT_REDRAW,
+	ACT_FEED_TEXT,
 };
 
 #define V_TL (1u << VIEW_TIMELINE)
@@ -153,6 +156,7 @@ static const struct key keys[] = {
 	{'o', "o", V_AR, ACT_BROWSER, N_("open the link in $BROWSER")},
 	{'n', "n", V_AR, ACT_NEXT_ARTICLE, N_("next article")},
 	{'p', "p", V_AR, ACT_PREV_ARTICLE, N_("previous article")},
+	{'f', "f", V_AR, ACT_FEED_TEXT, N_("the page's full text, or the feed's own text")},
 	{12, "^L", V_LISTS, ACT_REDRAW, N_("redraw the screen")},
 };
 
@@ -763,6 +767,68 @@ static void add_paragraph(struct ui *u, const char *text, const unsigned char *i
 	free(off);
 }
 
+/* The article's text, its paragraphs apart and its quotes marked. */
+static void add_marked_text(struct ui *u, const struct tl_article *a)
+{
+	const char *t = a->text;
+	size_t len = strlen(t);
+	/* which bytes are quoted, marked once: a lookup a character */
+	unsigned char *in_quote = xcalloc(len + 1, 1);
+	for (size_t k = 0; k < a->nquotes; k++)
+		for (size_t b = a->quotes[k].start; b < a->quotes[k].end && b < len; b++)
+			in_quote[b] = 1;
+	for (size_t i = 0; i < len;) {
+		const char *p = strstr(t + i, "\n\n");
+		size_t end = p != NULL ? (size_t)(p - t) : len;
+		add_paragraph(u, t, in_quote, i, end);
+		add_line(u, L"", NULL, 0, A_NORMAL, end);
+		i = p != NULL ? end + 2 : len;
+	}
+	free(in_quote);
+}
+
+/* The feed's own text (its summary or content), unmarked: the analysis
+ * read the page's. */
+static void add_feed_text(struct ui *u, const struct tl_article *a)
+{
+	size_t len;
+	char *t = text_from_html(a->feed_html, strlen(a->feed_html), &len);
+	unsigned char *none = xcalloc(len + 1, 1);
+	for (size_t i = 0; i < len;) {
+		const char *p = strstr(t + i, "\n\n");
+		size_t end = p != NULL ? (size_t)(p - t) : len;
+		add_paragraph(u, t, none, i, end);
+		add_line(u, L"", NULL, 0, A_NORMAL, end);
+		i = p != NULL ? end + 2 : len;
+	}
+	free(none);
+	free(t);
+}
+
+/* For fulltext=yes feeds: where the text shown comes from. */
+static void add_text_source(struct ui *u, const struct tl_article *a)
+{
+	char line[1024], day[16] = "";
+	if (!a->has_page)
+		return;
+	time_t when = (time_t)a->page_fetched;
+	struct tm tm;
+	if (when > 0 && localtime_r(&when, &tm) != NULL)
+		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	if (a->page_text && u->feed_text)
+		snprintf(line, sizeof(line), _("Text: the feed's own (f: the page's full text)"));
+	else if (a->page_text)
+		snprintf(line, sizeof(line), _("Text: the page's full text, fetched %s (f: the feed's own)"),
+			 day);
+	else if (a->page_error != NULL)
+		snprintf(line, sizeof(line), _("Text: the feed's own; the page: %.800s"),
+			 a->page_error);
+	else
+		snprintf(line, sizeof(line),
+			 _("Text: the feed's own; the page's is fetched at the next refresh"));
+	add_plain(u, line, role(u, C_DATE));
+}
+
 static void build_article(struct ui *u)
 {
 	const struct tl_article *a = u->article;
@@ -780,27 +846,16 @@ static void build_article(struct ui *u)
 		snprintf(line, sizeof(line), _("Documents: %s"), a->documents);
 		add_plain(u, line, A_NORMAL);
 	}
+	add_text_source(u, a);
 	add_line(u, L"", NULL, 0, A_NORMAL, 0);
-	if (a->text == NULL) {
+	if (u->feed_text && a->page_text) {
+		add_feed_text(u, a);
+	} else if (a->text == NULL) {
 		add_plain(u, _("(This article has not been analysed yet; its text shows after the "
 			       "next refresh.)"),
 			  A_NORMAL);
 	} else {
-		const char *t = a->text;
-		size_t len = strlen(t);
-		/* which bytes are quoted, marked once: a lookup a character */
-		unsigned char *in_quote = xcalloc(len + 1, 1);
-		for (size_t k = 0; k < a->nquotes; k++)
-			for (size_t b = a->quotes[k].start; b < a->quotes[k].end && b < len; b++)
-				in_quote[b] = 1;
-		for (size_t i = 0; i < len;) {
-			const char *p = strstr(t + i, "\n\n");
-			size_t end = p != NULL ? (size_t)(p - t) : len;
-			add_paragraph(u, t, in_quote, i, end);
-			add_line(u, L"", NULL, 0, A_NORMAL, end);
-			i = p != NULL ? end + 2 : len;
-		}
-		free(in_quote);
+		add_marked_text(u, a);
 	}
 	if (a->nquotes > 0) {
 		add_plain(u, _("Quotes"), A_BOLD);
@@ -811,6 +866,19 @@ static void build_article(struct ui *u)
 			add_plain(u, line, role(u, C_QUOTE));
 		}
 	}
+}
+
+/* f in the reader: the page's full text or the feed's own, kept for the
+ * next articles too. */
+static void toggle_feed_text(struct ui *u)
+{
+	if (u->article == NULL || !u->article->page_text) {
+		snprintf(u->status, sizeof(u->status), _("this article has no full text"));
+		return;
+	}
+	u->feed_text = !u->feed_text;
+	build_article(u);
+	u->line_top = 0;
 }
 
 static void open_article(struct ui *u, int64_t id, size_t at_byte)
@@ -1303,6 +1371,9 @@ static void act(struct ui *u, enum action a)
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
+		break;
+	case ACT_FEED_TEXT:
+		toggle_feed_text(u);
 		break;
 	}
 }

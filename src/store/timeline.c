@@ -339,8 +339,11 @@ struct tl_article *timeline_article(struct store *s, int64_t id)
 			       "SELECT coalesce(a.title, ''), coalesce(a.link, ''),"
 			       " coalesce(f.name, f.title), f.url,"
 			       " date(coalesce(a.published, a.updated, a.first_seen), 'unixepoch'),"
-			       " (SELECT text FROM search WHERE rowid = a.id)"
-			       " FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
+			       " (SELECT text FROM search WHERE rowid = a.id),"
+			       " p.article_id IS NOT NULL, p.text IS NOT NULL, p.error,"
+			       " coalesce(p.fetched, 0), coalesce(a.content, a.summary, '')"
+			       " FROM articles a JOIN feeds f ON f.id = a.feed_id"
+			       " LEFT JOIN pages p ON p.article_id = a.id WHERE a.id = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_bind_int64(st, 1, id);
@@ -353,6 +356,11 @@ struct tl_article *timeline_article(struct store *s, int64_t id)
 		a->source = source_of(st, 2);
 		a->date = column_dup(st, 4);
 		a->text = sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : column_dup(st, 5);
+		a->has_page = sqlite3_column_int(st, 6) != 0;
+		a->page_text = sqlite3_column_int(st, 7) != 0;
+		a->page_error = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : column_dup(st, 8);
+		a->page_fetched = sqlite3_column_int64(st, 9);
+		a->feed_html = column_dup(st, 10);
 	}
 	sqlite3_finalize(st);
 	if (a == NULL)
@@ -389,6 +397,8 @@ void tl_article_free(struct tl_article *a)
 	free(a->text);
 	free(a->actors);
 	free(a->documents);
+	free(a->page_error);
+	free(a->feed_html);
 	free(a);
 }
 

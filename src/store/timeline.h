@@ -72,10 +72,18 @@ struct tl_article {
 	char *documents; /* "Announcement No. 62 of 2025" */
 	struct tl_quote *quotes;
 	size_t nquotes;
+	/* Full text (fulltext=yes): whether the article has a page, whether
+	 * its text was extracted, the last failure, when it was fetched; and
+	 * the feed's own text (HTML), to show instead of the page's. */
+	bool has_page, page_text;
+	char *page_error; /* NULL: none */
+	int64_t page_fetched;
+	char *feed_html;
 };
 
-/* The article, its plain text (the analysed text; NULL while it waits
- * for its analysis), actors, documents and quotes.  NULL if gone. */
+/* The article, its plain text (the analysed text: the page's when one was
+ * extracted; NULL while it waits for its analysis), actors, documents and
+ * quotes.  NULL if gone. */
 struct tl_article *timeline_article(struct store *s, int64_t id);
 void tl_article_free(struct tl_article *a);
 bool timeline_mark_read(struct store *s, int64_t article_id);

@@ -75,6 +75,28 @@ static void test_structure_kept(void **state)
 			      "Licences for separation technology.\n\nWe will respond, he said.");
 }
 
+static void test_captions_not_candidates(void **state)
+{
+	(void)state;
+	/* A script-built page: each paragraph in its own div, and a picture
+	 * whose figure carries a positive hint ("article-figure") and a long
+	 * caption.  The caption must not pull the choice to the figure. */
+	expect_text("<body><div class=css-a1><div class=css-b2 data-component=text-block>"
+		    "<p>China's Ministry of Commerce on Thursday announced new export controls "
+		    "on rare earth technologies, in a move analysts said would tighten its "
+		    "grip.</p></div><div class=css-c3 data-component=text-block>"
+		    "<figure class=article-figure><img src=a.jpg><figcaption>The ministry's "
+		    "building in Beijing, where officials announced the measure, in a picture "
+		    "taken on Thursday, with a long caption, and commas, to score.</figcaption>"
+		    "</figure></div><div class=css-b2 data-component=text-block>"
+		    "<p>The ministry said that exports of technologies used in mining, smelting "
+		    "and separation would require a licence, effective immediately.</p></div>"
+		    "<div class=css-b2 data-component=text-block><p>US Treasury Secretary Scott "
+		    "Bessent said the United States would respond, but did not give details of "
+		    "any measures under consideration.</p></div></div></body>",
+		    BODY_TEXT);
+}
+
 static void test_line_breaks(void **state)
 {
 	(void)state;
@@ -206,7 +228,7 @@ static void test_limits(void **state)
 	assert_false(extract_page(big, sizeof(big), &small, &e));
 	assert_null(e.text);
 
-	/* A million nested elements: no recursion to overflow the stack. */
+	/* 200,000 nested elements: no recursion to overflow the stack. */
 	struct buf b;
 	buf_init(&b);
 	for (int i = 0; i < 200000; i++)
@@ -222,6 +244,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_boilerplate_left_out),
 		cmocka_unit_test(test_structure_kept),
+		cmocka_unit_test(test_captions_not_candidates),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
