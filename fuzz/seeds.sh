@@ -8,7 +8,7 @@ src=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 out=fuzz/corpus
 
 mkdir -p "$out/feed" "$out/date" "$out/html" "$out/analyse" "$out/feeds_conf" \
-	"$out/actors_conf" "$out/opml"
+	"$out/actors_conf" "$out/opml" "$out/extract"
 
 # copy DIR FILE...: each file into DIR under its own name, but none over
 # 64 KiB: a large seed slows every run (and sets libFuzzer's -max_len);
@@ -48,6 +48,13 @@ for f in "$src"/tests/feeds/*.xml; do
 	[ -s "$out/html/feed-$n" ] || rm -f "$out/html/feed-$n"
 done
 copy "$out/html" "$src"/tests/articles/*.txt
+
+# Web pages for extraction: the saved test pages, each behind a first byte
+# that picks the transport's charset (0: none).
+for f in "$src"/tests/extract-pages/*.html; do
+	[ -f "$f" ] && [ "$(wc -c <"$f")" -le 65536 ] || continue
+	{ printf '\000'; cat "$f"; } >"$out/extract/${f##*/}"
+done
 
 # Every input that once crashed is a seed too.
 for d in "$src"/tests/fuzz-regressions/*/; do
