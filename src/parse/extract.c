@@ -295,7 +295,7 @@ static const char *const negative_hints[] = {
     "pager",	   "paywall",	 "outbrain",  "taboola",   "teaser",	"more-stories",
     "read-more",   "readmore",	 "also-read", "disqus",	   "rss",	"skip",
     "modal",	   "popup",	 "nav",	      "dateline",  "timestamp", "meta",
-    "hidden",	   NULL,
+    "hidden",	   "disclaimer", "author-bio", NULL,
 };
 static const char *const negative_tokens[] = {"ad", "ads", "adv", "date", "tag", "print",
 					       "email", "header", "topbar", "aside", NULL};
@@ -377,6 +377,13 @@ static bool looks_unlikely(const xmlNode *n, const char *cls, const char *id)
 	static const char *const tags[] = {"nav", "aside", "footer", "header", "form", "menu", NULL};
 	if (name_in(n, tags))
 		return true;
+	/* The page's and the story's own containers: a "layout-newsletter"
+	 * body or a "story newsletter" article is still the page; an article
+	 * that is a comment is not. */
+	if (name_is(n, "html") || name_is(n, "body") || name_is(n, "main"))
+		return false;
+	if (name_is(n, "article"))
+		return has_word(cls, "comment") || has_word(id, "comment");
 	const char *role = attr(n, "role");
 	if (role != NULL && (strcmp(role, "navigation") == 0 || strcmp(role, "complementary") == 0 ||
 			     strcmp(role, "banner") == 0 || strcmp(role, "contentinfo") == 0 ||
@@ -427,12 +434,23 @@ static void add_node(struct page *p, xmlNode *n, const struct node_info *parent)
 	const char *cls = attr(n, "class"), *id = attr(n, "id");
 	in->weight = (int16_t)(hint_weight(cls) + hint_weight(id) + tag_weight(n));
 	in->negative = hint_negative(cls) || hint_negative(id);
+	/* Script-built pages name their parts in data- attributes
+	 * ("byline-block", "newsletter-signup"): hints against, never for
+	 * ("text-block" is every paragraph's). */
+	const char *part = attr(n, "data-component");
+	if (part == NULL)
+		part = attr(n, "data-testid");
+	if (part != NULL && hint_negative(part)) {
+		in->negative = true;
+		in->weight -= 25;
+	}
 	const char *prop = attr(n, "itemprop");
 	if (prop != NULL && strstr(prop, "articleBody") != NULL)
 		in->weight += 50;
 	if (name_is(n, "article"))
 		in->weight += 10;
-	in->unlikely = (parent != NULL && parent->unlikely) || looks_unlikely(n, cls, id);
+	in->unlikely = (parent != NULL && parent->unlikely) || looks_unlikely(n, cls, id) ||
+		       (part != NULL && !name_is(n, "body") && looks_unlikely(n, part, NULL));
 }
 
 /* The text of an element's text children, for <title> and JSON-LD. */
@@ -698,9 +716,15 @@ static float link_density(const struct node_info *in)
 	return in->text == 0 ? 0.0f : (float)in->links / (float)in->text;
 }
 
+/* A positive hint ("article-figure", "bottom-of-article") adds at most
+ * what the element's own paragraphs earned: a hint on something with
+ * little text is no reason to choose it. */
 static float final_score(const struct node_info *in)
 {
-	return ((float)in->credit + (float)in->weight) * (1.0f - link_density(in));
+	float weight = (float)in->weight;
+	if (weight > in->credit)
+		weight = in->credit;
+	return (in->credit + weight) * (1.0f - link_density(in));
 }
 
 static const xmlNode *best_candidate(const struct page *p, float *best_score)
@@ -789,6 +813,7 @@ struct writer {
 	int breaks;	    /* <br>s since the last text */
 	int in_link;	    /* depth of <a> elements around the text */
 	bool ended;	    /* an end mark ("###") was written: nothing more */
+	bool para_image;    /* the paragraph being built follows a picture */
 	uint32_t para_chars, para_links; /* of the paragraph being built */
 	uint32_t root_text; /* weighted characters of what was chosen */
 	size_t written;	    /* paragraphs written */
@@ -898,6 +923,22 @@ static bool ends_sentence(const char *s, size_t len)
 }
 
 /* Lines of page furniture that survive inside article containers. */
+/* Whether s ends, but for closing punctuation, with one of the phrases
+ * (in any case). */
+static bool ends_with_phrase(const char *s, size_t len, const char *const *phrases)
+{
+	while (len > 0 && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == ' ' ||
+			   s[len - 1] == ')' || s[len - 1] == '"'))
+		len--;
+	for (const char *const *p = phrases; *p != NULL; p++) {
+		size_t n = strlen(*p);
+		if (len >= n && strncasecmp(s + len - n, *p, n) == 0 &&
+		    (len == n || s[len - n - 1] == ' ' || s[len - n - 1] == '.'))
+			return true;
+	}
+	return false;
+}
+
 static bool is_furniture(const struct writer *w, const char *s, size_t len)
 {
 	static const char *const labels[] = {
@@ -925,6 +966,13 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 		return true;
 	if (words <= 60 && (strstr(s, "\xc2\xa9") != NULL || strcasestr(s, "all rights reserved")))
 		return true;
+	/* A newsletter plug inside the body: "... daily guide to trade.
+	 * Sign up here." */
+	static const char *const plugs[] = {"sign up here", "subscribe here", "sign up now",
+					    "subscribe now", "sign up for free", "subscribe for free",
+					    NULL};
+	if (words <= 40 && ends_with_phrase(s, len, plugs))
+		return true;
 	/* A live blog's "17:55 Author" above each entry. */
 	if (words <= 6 && s[0] >= '0' && s[0] <= '9' &&
 	    (s[1] == ':' || (s[1] >= '0' && s[1] <= '9' && s[2] == ':')))
@@ -940,6 +988,13 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 			return true;
 	}
 	return false;
+}
+
+/* Text that follows a picture in its block, short and not a sentence: its
+ * caption or credit ("Getty Images", "资料图：青岛港（图片来源：视觉中国）"). */
+static bool is_picture_label(const char *s, size_t len)
+{
+	return count_words(s) <= 15 && !ends_sentence(s, len);
 }
 
 /* Where a press release or a letter ends: "###", "-30-", "ENDS", a
@@ -1019,9 +1074,11 @@ static void flush(struct writer *w, bool heading)
 {
 	uint32_t chars = w->para_chars, links = w->para_links;
 
+	bool image = w->para_image;
 	w->space = false;
 	w->breaks = 0;
 	w->para_chars = w->para_links = 0;
+	w->para_image = false;
 	if (w->para.len == 0)
 		return;
 	size_t len = w->para.len;
@@ -1041,7 +1098,7 @@ static void flush(struct writer *w, bool heading)
 		buf_reset(&w->para);
 		return;
 	}
-	if (is_furniture(w, line, len)) {
+	if (is_furniture(w, line, len) || (image && !heading && is_picture_label(line, len))) {
 		buf_reset(&w->para);
 		return;
 	}
@@ -1056,6 +1113,16 @@ static void flush(struct writer *w, bool heading)
 		append_paragraph(w, line, len);
 	}
 	buf_reset(&w->para);
+}
+
+/* Whether an inline element holds less than half of its paragraph. */
+static bool part_of_sentence(const struct page *p, const xmlNode *n, const struct node_info *in)
+{
+	const xmlNode *b = element_parent(n);
+	while (b != NULL && !is_block(b))
+		b = element_parent(b);
+	const struct node_info *bi = b != NULL ? info_of(p, b) : NULL;
+	return bi != NULL && in->text * 2 < bi->own;
 }
 
 /* Whether a block inside the chosen text is left out whole. */
@@ -1077,6 +1144,11 @@ static bool drop_block(const struct writer *w, const xmlNode *n)
 		return true;
 	float density = link_density(in);
 	bool small = in->text * 3 < w->root_text;
+	/* Inside a sentence ("...items.<sup class=footnote-ref>1</sup>",
+	 * a dateline span) an inline element is part of the text, whatever
+	 * its class says. */
+	if (!is_block(n) && part_of_sentence(w->page, n, in))
+		return false;
 	/* A negative hint counts even beside a positive one: a
 	 * "story__caption" or an "entry__meta" is no more of the story. */
 	if (in->negative && small)
@@ -1102,9 +1174,12 @@ static void write_subtree(struct writer *w, const xmlNode *root)
 				/* ignored or hidden */
 			} else if (name_is(n, "br")) {
 				w->breaks++;
+			} else if (name_is(n, "img") || name_is(n, "picture")) {
+				w->para_image = true;
 			} else if (n != root && drop_block(w, n)) {
-				/* The heading of a dropped block ("Related") goes too. */
-				if (is_block(n))
+				/* The heading of a dropped list of links ("Related")
+				 * goes too; not that of a pull quote or a picture. */
+				if (is_block(n) && link_density(info_of(w->page, n)) > 0.3f)
 					buf_reset(&w->heading);
 			} else {
 				if (is_block(n))

@@ -97,6 +97,44 @@ static void test_captions_not_candidates(void **state)
 		    BODY_TEXT);
 }
 
+static void test_hints_in_context(void **state)
+{
+	(void)state;
+	/* Hints that name the page's own containers do not discard it; data-
+	 * attributes name a byline and a newsletter box; an inline footnote
+	 * mark stays in its sentence; a pull quote takes no heading with it;
+	 * a picture's credit and a newsletter plug go; a sibling named
+	 * "bottom-of-article" that holds only author notes stays out. */
+	expect_text("<body class=layout-newsletter><main class=container--newsletter>"
+		    "<article class=\"story newsletter\"><section name=articleBody>"
+		    "<div data-component=byline-block><p>Jane Doe</p><p>Trade reporter</p></div>"
+		    "<p>China's Ministry of Commerce on Thursday announced new export controls on "
+		    "rare earth technologies, in a move analysts said would tighten its "
+		    "grip.<sup><a class=footnote-ref href=#fn1>1</a></sup></p>"
+		    "<div><img src=a.jpg><span>Getty Images</span></div>"
+		    "<h2>What comes next</h2><figure class=pull-quote><blockquote>The ministry "
+		    "said that exports would require a licence.</blockquote></figure>"
+		    "<p>The ministry said that exports of technologies used in mining, smelting "
+		    "and separation would require a licence, effective immediately.</p>"
+		    "<div data-component=newsletter-signup><p>Free daily newsletter</p><p>Get set "
+		    "for the working day, with the news you need every morning, in your inbox "
+		    "before eight.</p></div>"
+		    "<p>The Trade Watch newsletter is your daily guide to tariffs. <a "
+		    "href=/n>Sign up here.</a></p>"
+		    "<p>US Treasury Secretary Scott Bessent said the United States would respond, "
+		    "but did not give details of any measures under consideration.</p></section>"
+		    "<div class=bottom-of-article><div><p><a href=/by/jd>Jane Doe</a> covers trade "
+		    "and international economics, and is based in Washington, since 2019.</p>"
+		    "</div></div></article></main></body>",
+		    "China's Ministry of Commerce on Thursday announced new export controls on rare "
+		    "earth technologies, in a move analysts said would tighten its grip.1\n\n"
+		    "What comes next\n\n"
+		    "The ministry said that exports of technologies used in mining, smelting and "
+		    "separation would require a licence, effective immediately.\n\n"
+		    "US Treasury Secretary Scott Bessent said the United States would respond, but "
+		    "did not give details of any measures under consideration.");
+}
+
 static void test_line_breaks(void **state)
 {
 	(void)state;
@@ -245,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_boilerplate_left_out),
 		cmocka_unit_test(test_structure_kept),
 		cmocka_unit_test(test_captions_not_candidates),
+		cmocka_unit_test(test_hints_in_context),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
