@@ -150,6 +150,25 @@ static size_t valid_prefix(const unsigned char *s, size_t len)
 	return i;
 }
 
+bool utf8_well_formed(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t bad;
+		int n = utf8_seq_len(u + i, len - i, &bad);
+		if (n == 0)
+			return false;
+		if (n < 0)
+			return true; /* cut off by the end: the rest was valid */
+		i += (size_t)n;
+	}
+	return true;
+}
+
 /* Copies valid UTF-8 from in to out and replaces the rest.  Stops before a
  * sequence cut off at the end unless final; returns the bytes consumed. */
 static size_t sanitize_run(struct buf *out, const unsigned char *in, size_t len,

@@ -37,6 +37,11 @@ size_t decoder_replacements(const struct decoder *d);
 /* The declared encoding when it was unknown and read as UTF-8, else NULL. */
 const char *decoder_unknown_charset(const struct decoder *d);
 
+/* Whether s (len bytes) is UTF-8: every sequence well formed, controls
+ * allowed, a sequence cut off at the very end forgiven (a body cut at a
+ * size limit).  What sniffing an undeclared web page needs. */
+bool utf8_well_formed(const char *s, size_t len);
+
 /* Appends s (len bytes) to out as valid UTF-8, replacing what is invalid;
  * returns the number of replacements. */
 size_t utf8_sanitize(struct buf *out, const char *s, size_t len);

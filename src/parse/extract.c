@@ -96,12 +96,11 @@ static char *page_to_utf8(const char *html, size_t len, const char *transport, s
 	const char *hint = transport;
 	if (hint == NULL && sniff_meta(html, len, declared, sizeof(declared)))
 		hint = declared;
+	/* Undeclared bytes that are not UTF-8 are, on the web, windows-1252
+	 * (a byte-order mark still wins: the decoder looks for one). */
+	if (hint == NULL && !utf8_well_formed(html, len))
+		hint = "windows-1252";
 	struct decoder *d = decoder_new(hint);
-	/* Undeclared bytes that are not UTF-8 are, on the web, windows-1252. */
-	if (hint == NULL && decoder_passthrough(d, html, len) < len) {
-		decoder_free(d);
-		d = decoder_new("windows-1252");
-	}
 	struct buf out;
 	buf_init(&out);
 	decoder_push(d, html, len, true, &out);
@@ -292,10 +291,11 @@ static const char *const negative_hints[] = {
     "consent",	   "gdpr",	 "banner",    "byline",	   "author",	"caption",
     "credit",	   "tags",	 "pullquote", "pull-quote", "recommend",  "trending",
     "popular",	   "most-read",	 "mostread",  "widget",	   "toolbar",	"pagination",
-    "pager",	   "paywall",	 "outbrain",  "taboola",   "teaser",	"more-stories",
+    "pager",	   "outbrain",  "taboola",   "teaser",	"more-stories",
     "read-more",   "readmore",	 "also-read", "disqus",	   "rss",	"skip",
     "modal",	   "popup",	 "nav",	      "dateline",  "timestamp", "meta",
-    "hidden",	   "disclaimer", "author-bio", NULL,
+    "hidden",	   "disclaimer", "author-bio", "standfirst", "tweet", "embed",
+    "instagram",   "tiktok", NULL,
 };
 static const char *const negative_tokens[] = {"ad", "ads", "adv", "date", "tag", "print",
 					       "email", "header", "topbar", "aside", NULL};
@@ -313,6 +313,24 @@ static bool hint_negative(const char *s)
 		if (has_token(s, *h))
 			return true;
 	return false;
+}
+
+/* A heading's class saying "header" ("header-anchor-post") says what it
+ * is, not that it is the page's header. */
+static bool heading_hint_negative(const char *s)
+{
+	if (!hint_negative(s))
+		return false;
+	if (!has_token(s, "header"))
+		return true;
+	size_t n = strlen(s);
+	char *copy = xmalloc(n + 1);
+	memcpy(copy, s, n + 1);
+	for (char *p = copy; (p = strcasestr(p, "header")) != NULL; p += 6)
+		memset(p, '_', 6);
+	bool negative = hint_negative(copy);
+	free(copy);
+	return negative;
 }
 
 static bool hint_positive(const char *s)
@@ -340,6 +358,7 @@ struct node_info {
 	bool negative;	     /* its class or id hints at boilerplate */
 	bool unlikely;	     /* it or an ancestor looks like boilerplate */
 	bool scored;	     /* got credit: a candidate */
+	bool quotes;	     /* it holds a block quotation of some length */
 };
 
 struct page {
@@ -392,11 +411,13 @@ static bool looks_unlikely(const xmlNode *n, const char *cls, const char *id)
 	static const char *const strong[] = {"comment", "related", "sidebar", "cookie", "consent",
 					     "newsletter", "recommend", "popular", "trending",
 					     "most-read", "social", "share", "breadcrumb", "promo",
-					     "advert", "sponsor", "paywall", "subscribe", NULL};
+					     "advert", "sponsor", "subscribe", NULL};
 	for (const char *const *h = strong; *h != NULL; h++)
 		if (has_word(cls, *h) || has_word(id, *h))
 			return true;
-	return false;
+	/* A paywall prompt is a box; a paragraph marked "paywall" is one the
+	 * site hides from those who have not paid: the story itself. */
+	return !name_is(n, "p") && (has_word(cls, "paywall") || has_word(id, "paywall"));
 }
 
 static int tag_weight(const xmlNode *n)
@@ -434,6 +455,8 @@ static void add_node(struct page *p, xmlNode *n, const struct node_info *parent)
 	const char *cls = attr(n, "class"), *id = attr(n, "id");
 	in->weight = (int16_t)(hint_weight(cls) + hint_weight(id) + tag_weight(n));
 	in->negative = hint_negative(cls) || hint_negative(id);
+	if (in->negative && is_heading(n))
+		in->negative = heading_hint_negative(cls) || heading_hint_negative(id);
 	/* Script-built pages name their parts in data- attributes
 	 * ("byline-block", "newsletter-signup"): hints against, never for
 	 * ("text-block" is every paragraph's). */
@@ -442,6 +465,10 @@ static void add_node(struct page *p, xmlNode *n, const struct node_info *parent)
 		part = attr(n, "data-testid");
 	if (part != NULL && hint_negative(part)) {
 		in->negative = true;
+		in->weight -= 25;
+	}
+	if (!name_is(n, "p") && (has_word(cls, "paywall") || has_word(id, "paywall"))) {
+		in->negative = true; /* see looks_unlikely() */
 		in->weight -= 25;
 	}
 	const char *prop = attr(n, "itemprop");
@@ -469,6 +496,27 @@ static char *child_text(const xmlNode *n)
 
 static void read_json_ld(struct page *p, const xmlNode *script);
 
+/* The page's title as plain text without controls (C0, DEL, C1), as the
+ * text is: a hostile <title> must not carry escape sequences out. */
+static char *plain_title(const char *s)
+{
+	char *t = text_plain(s, strlen(s), false);
+	if (t == NULL)
+		return NULL;
+	char *w = t;
+	for (const unsigned char *r = (const unsigned char *)t; *r != '\0'; r++) {
+		if (*r < 0x20 || *r == 0x7f)
+			continue;
+		if (*r == 0xc2 && r[1] >= 0x80 && r[1] <= 0x9f) {
+			r++;
+			continue;
+		}
+		*w++ = (char)*r;
+	}
+	*w = '\0';
+	return t;
+}
+
 /* Notes what the head and scripts tell: the title, a JSON-LD body. */
 static void note_metadata(struct page *p, const xmlNode *n)
 {
@@ -477,11 +525,11 @@ static void note_metadata(struct page *p, const xmlNode *n)
 		const char *content = attr(n, "content");
 		if (prop != NULL && content != NULL && strcmp(prop, "og:title") == 0 && *content) {
 			free(p->title);
-			p->title = text_plain(content, strlen(content), false);
+			p->title = plain_title(content);
 		}
 	} else if (name_is(n, "title") && p->title == NULL) {
 		char *t = child_text(n);
-		p->title = text_plain(t, strlen(t), false);
+		p->title = plain_title(t);
 		free(t);
 	} else if (name_is(n, "script")) {
 		const char *type = attr(n, "type");
@@ -541,10 +589,13 @@ static void measure_tree(struct page *p, xmlNode *root)
 		for (;;) {
 			const xmlNode *parent = element_parent(n);
 			if (n != root && is_element(n) && n->_private != NULL && parent != NULL) {
-				const struct node_info *in = info_of(p, n);
+				struct node_info *in = info_of(p, n);
 				struct node_info *pi = info_of(p, parent);
 				pi->text += in->text;
 				pi->links += name_is(n, "a") ? in->text : in->links;
+				if (name_is(n, "blockquote") && in->text >= 80)
+					in->quotes = true;
+				pi->quotes = pi->quotes || in->quotes;
 			}
 			if (n == root)
 				return;
@@ -794,6 +845,11 @@ static bool sibling_joins(const struct page *p, const xmlNode *s, const xmlNode 
 	float threshold = top_score * 0.2f > 10 ? top_score * 0.2f : 10;
 	if (in->scored && final_score(in) + bonus >= threshold)
 		return true;
+	/* A press release's "Quotes" after its body: statements, with few
+	 * links, not marked as boilerplate (pull quotes and embedded posts
+	 * are). */
+	if (in->quotes && !in->negative && link_density(in) < 0.1f)
+		return true;
 	if (!name_is(s, "p") && !(name_is(s, "div") && in->own == in->text))
 		return false;
 	float density = link_density(in);
@@ -939,6 +995,35 @@ static bool ends_with_phrase(const char *s, size_t len, const char *const *phras
 	return false;
 }
 
+/* Whether s ends with a photographer's credit in parentheses: an agency
+ * and a name ("(Xinhua/Li Haotian)"), or "(Photo by ...)". */
+static bool ends_with_photo_credit(const char *s, size_t len)
+{
+	if (len < 4 || s[len - 1] != ')')
+		return false;
+	const char *open = NULL;
+	for (size_t i = len - 1; i-- > 0;)
+		if (s[i] == '(') {
+			open = s + i;
+			break;
+		}
+	if (open == NULL)
+		return false;
+	size_t n = (size_t)(s + len - open);
+	if (n > 60)
+		return false;
+	if (strncasecmp(open, "(photo", 6) == 0 || strncasecmp(open, "(image", 6) == 0)
+		return true;
+	const char *slash = memchr(open, '/', n);
+	if (slash == NULL || slash == open + 1 || slash[1] == ')')
+		return false;
+	/* "(Agency/Name Name)": letters and spaces, capitalised, no digits */
+	for (const char *c = open + 1; c < s + len - 1; c++)
+		if ((*c >= '0' && *c <= '9') || *c == ',' || *c == ';')
+			return false;
+	return open[1] >= 'A' && open[1] <= 'Z' && slash[1] >= 'A' && slash[1] <= 'Z';
+}
+
 static bool is_furniture(const struct writer *w, const char *s, size_t len)
 {
 	static const char *const labels[] = {
@@ -955,16 +1040,38 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	    "editor:", "editing by", "责任编辑", "编辑：", "【责任编辑", "photo:", "image:",
 	    "photograph:", "credit:", "(photo", "图片来源", "原标题", "media contact",
 	    "press contact", "for more information, contact", "contact:", "subscribe",
-	    "sign up", "follow us", "copyright", "©", "all rights reserved", NULL,
+	    "sign up", "follow us", "copyright", "©", "all rights reserved", "source:",
+	    "problems viewing this page", NULL,
 	};
 	size_t words = count_words(s);
 	if (words <= 12 && starts_with_word(s, prefixes))
 		return true;
-	static const char *const credits[] = {"reporting by", "(reporting by", "additional reporting",
-					      "writing by", "editing by", "compiled by", NULL};
-	if (words <= 40 && starts_with_word(s, credits))
+	static const char *const credits[] = {
+	    "reporting by", "(reporting by", "additional reporting", "writing by", "editing by",
+	    "compiled by", "with assistance from", "(updates", "(adds", "(corrects", NULL};
+	const char *c = s;
+	while (*c == ' ' || *c == '-' || strncmp(c, "\xe2\x80\x94", 3) == 0) /* — */
+		c += *c == '\xe2' ? 3 : 1;
+	if (words <= 40 && starts_with_word(c, credits))
 		return true;
-	if (words <= 60 && (strstr(s, "\xc2\xa9") != NULL || strcasestr(s, "all rights reserved")))
+	if (words <= 60 && (strstr(s, "\xc2\xa9") != NULL || strcasestr(s, "all rights reserved") ||
+			    strstr(s, "\xec\xa0\x80\xec\x9e\x91\xea\xb6\x8c\xec\x9e\x90") != NULL || /* 저작권자 */
+			    strstr(s, "\xe7\x89\x88\xe6\x9d\x83\xe6\x89\x80\xe6\x9c\x89") != NULL)) /* 版权所有 */
+		return true;
+	/* "Associated Press writers X and Y contributed to this report." */
+	static const char *const contributed[] = {"contributed to this report",
+						  "contributed reporting", NULL};
+	if (words <= 40 && ends_with_phrase(s, len, contributed))
+		return true;
+	/* A rule drawn with characters ("___", "* * *"), an e-mail address
+	 * alone (a reporter's). */
+	if (strspn(s, "_-*=~\xe2\x80\x94 ") == len)
+		return true;
+	if (words <= 3 && strchr(s, '@') != NULL && !ends_sentence(s, len))
+		return true;
+	/* A photo caption in a paragraph of its own: "... Oct. 12, 2025.
+	 * (Xinhua/Li Haotian)", "(Photo by Gen Jie/Xinhua)". */
+	if (words <= 80 && ends_with_photo_credit(s, len))
 		return true;
 	/* A newsletter plug inside the body: "... daily guide to trade.
 	 * Sign up here." */
@@ -1002,7 +1109,9 @@ static bool is_picture_label(const char *s, size_t len)
 static bool is_end_mark(const char *s, size_t len)
 {
 	static const char *const marks[] = {"###", "# # #", "-30-", "- 30 -", "ends", "- ends -",
-					    "-ends-", "end", "(end)", "- end -", NULL};
+					    "-ends-", "end", "(end)", "- end -", "enditem",
+					    "(\xeb\x81\x9d)" /* (끝) */, "\xef\xbc\x88\xe5\xae\x8c\xef\xbc\x89" /* （完） */,
+					    NULL};
 	for (const char *const *m = marks; *m != NULL; m++)
 		if (strlen(*m) == len && strncasecmp(s, *m, len) == 0)
 			return true;
@@ -1115,12 +1224,29 @@ static void flush(struct writer *w, bool heading)
 	buf_reset(&w->para);
 }
 
+/* Whether a figure holds a quotation, rather than a picture. */
+static bool is_quote_figure(const xmlNode *f)
+{
+	if (f == NULL || !name_is(f, "figure"))
+		return false;
+	bool quote = false;
+	for (const xmlNode *c = f->children; c != NULL; c = c->next)
+		if (is_element(c)) {
+			if (name_is(c, "img") || name_is(c, "picture"))
+				return false;
+			quote = quote || name_is(c, "blockquote");
+		}
+	return quote;
+}
+
 /* Whether an inline element holds less than half of its paragraph. */
 static bool part_of_sentence(const struct page *p, const xmlNode *n, const struct node_info *in)
 {
 	const xmlNode *b = element_parent(n);
 	while (b != NULL && !is_block(b))
 		b = element_parent(b);
+	if (b != NULL && name_is(b, "figcaption") && is_quote_figure(element_parent(b)))
+		return true; /* <cite class=author>: the speaker */
 	const struct node_info *bi = b != NULL ? info_of(p, b) : NULL;
 	return bi != NULL && in->text * 2 < bi->own;
 }
@@ -1133,6 +1259,8 @@ static bool drop_block(const struct writer *w, const xmlNode *n)
 		return true;
 	if (in->text == 0)
 		return !name_is(n, "br");
+	if (name_is(n, "figcaption") && is_quote_figure(element_parent(n)))
+		return false; /* the speaker of the quotation */
 	if (name_is(n, "h1") || name_in(n, (const char *const[]){"nav", "aside", "footer",
 								 "figcaption", "header", "form",
 								 "address", "menu", NULL}))

@@ -135,6 +135,42 @@ static void test_hints_in_context(void **state)
 		    "did not give details of any measures under consideration.");
 }
 
+static void test_wire_and_release_shapes(void **state)
+{
+	(void)state;
+	/* Paragraphs a site marks "paywall" are the story; a heading whose
+	 * class says "header" is a heading; a photo caption with its
+	 * agency credit, a drawn rule, a contribution line and what follows
+	 * an end mark go; a release's quotes after its body come with their
+	 * speakers. */
+	expect_text("<body><div class=release><div class=body>"
+		    "<p class=paywall>China's Ministry of Commerce on Thursday announced new "
+		    "export controls on rare earth technologies, in a move analysts said would "
+		    "tighten its grip.</p>"
+		    "<p><img src=port.jpg></p><p>Containers wait at Qingdao Port in east China's "
+		    "Shandong Province, Oct. 12, 2025. (Xinhua/Li Haotian)</p>"
+		    "<h2 class=header-anchor-post>What comes next</h2>"
+		    "<p class=paywall>The ministry said that exports of technologies used in mining, "
+		    "smelting and separation would require a licence, effective immediately.</p>"
+		    "<p>___</p><p>Associated Press writers Dina Tan in Beijing and Paul Weller in "
+		    "Washington contributed to this report.</p></div>"
+		    "<div id=quotes><h2>Quotes</h2><figure class=quote><blockquote><p>\u201cUS "
+		    "Treasury Secretary Scott Bessent said the United States would respond, but did "
+		    "not give details.\u201d</p></blockquote><figcaption><cite class=quote__author>"
+		    "Jana Novak, Commissioner for Trade</cite></figcaption></figure></div>"
+		    "<div class=contacts><p>(END)</p><p>Press contact: Olof Gill, +32 2 29 56</p>"
+		    "</div></div></body>",
+		    "China's Ministry of Commerce on Thursday announced new export controls on rare "
+		    "earth technologies, in a move analysts said would tighten its grip.\n\n"
+		    "What comes next\n\n"
+		    "The ministry said that exports of technologies used in mining, smelting and "
+		    "separation would require a licence, effective immediately.\n\n"
+		    "Quotes\n\n"
+		    "\u201cUS Treasury Secretary Scott Bessent said the United States would respond, "
+		    "but did not give details.\u201d\n\n"
+		    "Jana Novak, Commissioner for Trade");
+}
+
 static void test_line_breaks(void **state)
 {
 	(void)state;
@@ -222,6 +258,15 @@ static void test_encodings(void **state)
 	assert_non_null(strstr(e.text, "\xe2\x80\x9cQuoted\xe2\x80\x9d"));
 	extracted_free(&e);
 
+	/* Undeclared UTF-8, with a sequence cut off at the end (a body cut
+	 * at a size limit): UTF-8. */
+	const char utf8[] = "<body><p>\xe2\x80\x9cQuoted\xe2\x80\x9d words about tariffs, long "
+			    "enough to be an article, with a comma, and more words.</p>\xe5\x95";
+	extract(utf8, sizeof(utf8) - 1, NULL, &e);
+	assert_string_equal(e.charset, "UTF-8");
+	assert_non_null(strstr(e.text, "\xe2\x80\x9cQuoted\xe2\x80\x9d words"));
+	extracted_free(&e);
+
 	/* A byte-order mark wins over everything. */
 	const char bom[] = "\xef\xbb\xbf<meta charset=windows-1252><body><p>Caf\xc3\xa9 tariffs "
 			   "on steel, long enough to be an article, with a comma, and more "
@@ -284,6 +329,7 @@ int main(void)
 		cmocka_unit_test(test_structure_kept),
 		cmocka_unit_test(test_captions_not_candidates),
 		cmocka_unit_test(test_hints_in_context),
+		cmocka_unit_test(test_wire_and_release_shapes),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
