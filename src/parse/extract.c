@@ -369,6 +369,13 @@ struct page {
 	char *title;	   /* og:title, else <title> */
 	char *ld_body;	   /* the longest JSON-LD articleBody */
 	uint32_t ld_chars;
+	/* The second look, when the first found next to nothing: classes
+	 * and ids mark nothing as boilerplate but comments (a page laid out
+	 * in a "sidebar-grid" holds its story there). */
+	bool lenient;
+	/* A PDF converted by pdf2htmlEX: every printed line is a
+	 * positioned <div class="t ...">, paragraphs are not marked. */
+	bool pdf_lines;
 };
 
 static struct node_info *info_of(const struct page *p, const xmlNode *n)
@@ -391,7 +398,8 @@ static const xmlNode *element_parent(const xmlNode *n)
 /* Whether the element looks like something around an article rather
  * than in it; positive hints win ("article-comments" stays unlikely:
  * comments are checked first). */
-static bool looks_unlikely(const xmlNode *n, const char *cls, const char *id)
+static bool looks_unlikely(const struct page *p, const xmlNode *n, const char *cls,
+			   const char *id)
 {
 	static const char *const tags[] = {"nav", "aside", "footer", "header", "form", "menu", NULL};
 	if (name_in(n, tags))
@@ -412,6 +420,17 @@ static bool looks_unlikely(const xmlNode *n, const char *cls, const char *id)
 					     "newsletter", "recommend", "popular", "trending",
 					     "most-read", "social", "share", "breadcrumb", "promo",
 					     "advert", "sponsor", "subscribe", NULL};
+	/* As Readability: a strong hint beside a word of the story
+	 * ("sidebar-grid__content article__content") is layout, not
+	 * boilerplate; but comments stay comments. */
+	if (has_word(cls, "comment") || has_word(id, "comment"))
+		return true;
+	if (p->lenient)
+		return false;
+	static const char *const story[] = {"article", "body", "content", "main", "column", NULL};
+	for (const char *const *h = story; *h != NULL; h++)
+		if (has_word(cls, *h) || has_word(id, *h))
+			return false;
 	for (const char *const *h = strong; *h != NULL; h++)
 		if (has_word(cls, *h) || has_word(id, *h))
 			return true;
@@ -476,8 +495,8 @@ static void add_node(struct page *p, xmlNode *n, const struct node_info *parent)
 		in->weight += 50;
 	if (name_is(n, "article"))
 		in->weight += 10;
-	in->unlikely = (parent != NULL && parent->unlikely) || looks_unlikely(n, cls, id) ||
-		       (part != NULL && !name_is(n, "body") && looks_unlikely(n, part, NULL));
+	in->unlikely = (parent != NULL && parent->unlikely) || looks_unlikely(p, n, cls, id) ||
+		       (part != NULL && !name_is(n, "body") && looks_unlikely(p, n, part, NULL));
 }
 
 /* The text of an element's text children, for <title> and JSON-LD. */
@@ -527,6 +546,10 @@ static void note_metadata(struct page *p, const xmlNode *n)
 			free(p->title);
 			p->title = plain_title(content);
 		}
+		const char *name = attr(n, "name");
+		if (name != NULL && content != NULL && strcasecmp(name, "generator") == 0 &&
+		    strstr(content, "pdf2htmlEX") != NULL)
+			p->pdf_lines = true;
 	} else if (name_is(n, "title") && p->title == NULL) {
 		char *t = child_text(n);
 		p->title = plain_title(t);
@@ -1063,6 +1086,9 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 						  "contributed reporting", NULL};
 	if (words <= 40 && ends_with_phrase(s, len, contributed))
 		return true;
+	/* A printed page's footer: "Page 1 of 2", "- 3 -". */
+	if (words <= 4 && strncasecmp(s, "page ", 5) == 0 && s[5] >= '0' && s[5] <= '9')
+		return true;
 	/* A rule drawn with characters ("___", "* * *"), an e-mail address
 	 * alone (a reporter's). */
 	if (strspn(s, "_-*=~\xe2\x80\x94 ") == len)
@@ -1258,7 +1284,7 @@ static bool drop_block(const struct writer *w, const xmlNode *n)
 	if (in == NULL)
 		return true;
 	if (in->text == 0)
-		return !name_is(n, "br");
+		return is_block(n); /* an inline one may hold a space */
 	if (name_is(n, "figcaption") && is_quote_figure(element_parent(n)))
 		return false; /* the speaker of the quotation */
 	if (name_is(n, "h1") || name_in(n, (const char *const[]){"nav", "aside", "footer",
@@ -1292,6 +1318,56 @@ static bool drop_block(const struct writer *w, const xmlNode *n)
 }
 
 /* Writes the text of the subtree at root. */
+/* A printed line of a converted PDF. */
+static bool is_pdf_line(const struct page *p, const xmlNode *n)
+{
+	const char *cls;
+	return p->pdf_lines && name_is(n, "div") && (cls = attr(n, "class")) != NULL &&
+	       cls[0] == 't' && cls[1] == ' ';
+}
+
+/* The first characters of an element's text. */
+static const char *first_text(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			const char *t = (const char *)c->content;
+			while (*t == ' ' || *t == '\t' || *t == '\n')
+				t++;
+			if (*t != '\0')
+				return t;
+		} else if (is_element(c)) {
+			const char *t = first_text(c);
+			if (*t != '\0')
+				return t;
+		}
+	}
+	return "";
+}
+
+/* Where a new printed line goes: on with the paragraph, or after a
+ * sentence's end, a short title line ("Scope") or before a numbered
+ * paragraph ("2. The ..."), into a new one. */
+static void pdf_line_starts(struct writer *w, const xmlNode *line)
+{
+	if (w->para.len == 0)
+		return;
+	const char *next = first_text(line);
+	bool numbered = next[0] >= '0' && next[0] <= '9' &&
+			(next[1] == '.' || (next[1] >= '0' && next[1] <= '9' && next[2] == '.'));
+	buf_putc(&w->para, '\0');
+	w->para.len--;
+	const char *s = w->para.data;
+	bool title = count_words(s) <= 5 && s[0] >= 'A' && s[0] <= 'Z' &&
+		     !ends_sentence(s, w->para.len);
+	if (ends_sentence(s, w->para.len) || numbered)
+		flush(w, false);
+	else if (title)
+		flush(w, true);
+	else
+		w->space = true;
+}
+
 static void write_subtree(struct writer *w, const xmlNode *root)
 {
 	const xmlNode *n = root;
@@ -1310,7 +1386,9 @@ static void write_subtree(struct writer *w, const xmlNode *root)
 				if (is_block(n) && link_density(info_of(w->page, n)) > 0.3f)
 					buf_reset(&w->heading);
 			} else {
-				if (is_block(n))
+				if (is_pdf_line(w->page, n))
+					pdf_line_starts(w, n);
+				else if (is_block(n))
 					flush(w, false);
 				else if (name_is(n, "td") || name_is(n, "th"))
 					w->space = w->para.len > 0;
@@ -1325,7 +1403,8 @@ static void write_subtree(struct writer *w, const xmlNode *root)
 			continue;
 		}
 		for (;;) {
-			if (is_element(n) && n->_private != NULL && is_block(n) && n != root)
+			if (is_element(n) && n->_private != NULL && is_block(n) && n != root &&
+			    !is_pdf_line(w->page, n))
 				flush(w, is_heading(n));
 			if (n == root)
 				return;
@@ -1407,14 +1486,30 @@ static void page_free(struct page *p)
 		xmlFreeDoc(p->doc);
 }
 
+/* A converted PDF's pages, all of them: its #page-container. */
+static const xmlNode *pdf_pages(const struct page *p)
+{
+	for (size_t i = 0; p->pdf_lines && i < p->nnodes; i++) {
+		const char *id = attr(p->nodes[i], "id");
+		if (id != NULL && strcmp(id, "page-container") == 0)
+			return p->nodes[i];
+	}
+	return NULL;
+}
+
 static char *dom_text(struct page *p, size_t *len)
 {
 	float top_score;
 	score_paragraphs(p);
-	const xmlNode *top = best_candidate(p, &top_score);
-	if (top == NULL)
-		return NULL;
-	top = widen(p, top, top_score);
+	const xmlNode *top = pdf_pages(p);
+	if (top != NULL) {
+		top_score = final_score(info_of(p, top));
+	} else {
+		top = best_candidate(p, &top_score);
+		if (top == NULL)
+			return NULL;
+		top = widen(p, top, top_score);
+	}
 	struct writer w;
 	memset(&w, 0, sizeof(w));
 	w.page = p;
@@ -1427,6 +1522,33 @@ static char *dom_text(struct page *p, size_t *len)
 	buf_free(&w.heading);
 	*len = w.out.len;
 	return w.out.data;
+}
+
+/* Article text shorter than this, on a page with much more, asks for a
+ * second look (as Readability retries without its "unlikely" rules). */
+#define SHORT_ARTICLE 500
+
+/* Measures the page again leniently when the text found is short beside
+ * the page's, and keeps the longer text. */
+static char *second_look(struct page *p, xmlNode *root, char *text, size_t *len)
+{
+	uint32_t found = measure_text((const unsigned char *)(text != NULL ? text : ""), *len).chars;
+	const struct node_info *all = info_of(p, root);
+	if (found >= SHORT_ARTICLE || all == NULL || all->text < 2 * found + 100)
+		return text;
+	p->lenient = true;
+	p->nnodes = 0;
+	measure_tree(p, root);
+	size_t again_len = 0;
+	char *again = dom_text(p, &again_len);
+	uint32_t more = measure_text((const unsigned char *)(again != NULL ? again : ""), again_len).chars;
+	if (more > 2 * found) {
+		free(text);
+		*len = again_len;
+		return again;
+	}
+	free(again);
+	return text;
 }
 
 bool extract_page(const char *html, size_t len, const struct extract_options *o,
@@ -1456,6 +1578,8 @@ bool extract_page(const char *html, size_t len, const struct extract_options *o,
 
 	size_t dom_len = 0;
 	char *text = root != NULL ? dom_text(&p, &dom_len) : NULL;
+	if (root != NULL)
+		text = second_look(&p, root, text, &dom_len);
 	out->source = text != NULL && dom_len > 0 ? EXTRACT_DOM : EXTRACT_NONE;
 	if (p.ld_body != NULL) {
 		struct measure dm = measure_text((const unsigned char *)(text ? text : ""), dom_len);

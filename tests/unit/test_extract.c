@@ -171,6 +171,39 @@ static void test_wire_and_release_shapes(void **state)
 		    "Jana Novak, Commissioner for Trade");
 }
 
+static void test_second_look_and_pdf(void **state)
+{
+	(void)state;
+	/* A page laid out in a "sidebar-grid": the first look finds nothing
+	 * but boilerplate; the second, without class hints, finds the
+	 * story. */
+	expect_text("<body><nav><a href=/>Home</a></nav><div class=sidebar-grid><div "
+		    "class=col-a>" BODY "</div><div class=col-b><a href=/x>Most read</a>"
+		    "</div></div></body>",
+		    BODY_TEXT);
+	/* pdf2htmlEX: a line a positioned div, spacers between words,
+	 * numbered paragraphs, title lines, page footers; every page. */
+	expect_text("<html><head><meta name=generator content=pdf2htmlEX></head><body>"
+		    "<div id=sidebar><div id=outline><a href=#pf1>Scope</a></div></div>"
+		    "<div id=page-container><div class=pf><div class=pc>"
+		    "<div class=\"t m0 x1\">1. This Notice is issued by the<span class=\"_ _5\"> "
+		    "</span>Harbour Board under section 41 of</div>"
+		    "<div class=\"t m0 x1\">the Ports Ordinance, and applies from 1 December"
+		    "</div><div class=\"t m0 x1\">2025.</div>"
+		    "<div class=\"t m0 x1\">Scope</div>"
+		    "<div class=\"t m0 x1\">2. The charge applies to every vessel of 1,000"
+		    "</div><div class=\"t m0 x1\">gross tonnage or more, from that day on.</div>"
+		    "<div class=\"t m0 x2\">Page 1 of 2</div></div></div>"
+		    "<div class=pf><div class=pc><div class=\"t m0 x1\">3. The charge is paid "
+		    "before the vessel is granted port</div><div class=\"t m0 x1\">clearance, "
+		    "in full, by its agent.</div></div></div></div></body></html>",
+		    "1. This Notice is issued by the Harbour Board under section 41 of the Ports "
+		    "Ordinance, and applies from 1 December 2025.\n\nScope\n\n"
+		    "2. The charge applies to every vessel of 1,000 gross tonnage or more, from "
+		    "that day on.\n\n3. The charge is paid before the vessel is granted port "
+		    "clearance, in full, by its agent.");
+}
+
 static void test_line_breaks(void **state)
 {
 	(void)state;
@@ -330,6 +363,7 @@ int main(void)
 		cmocka_unit_test(test_captions_not_candidates),
 		cmocka_unit_test(test_hints_in_context),
 		cmocka_unit_test(test_wire_and_release_shapes),
+		cmocka_unit_test(test_second_look_and_pdf),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
