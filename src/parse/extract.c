@@ -633,6 +633,9 @@ static void measure_tree(struct page *p, xmlNode *root)
 
 /* ---- JSON-LD -------------------------------------------------------------- */
 
+/* What hex4() returns for something that is not four hex digits. */
+#define BAD_ESCAPE 0x110000u
+
 static unsigned hex4(const char *s)
 {
 	unsigned v = 0;
@@ -646,7 +649,7 @@ static unsigned hex4(const char *s)
 		else if (c >= 'A' && c <= 'F')
 			v |= (unsigned)(c - 'A' + 10);
 		else
-			return 0xfffd;
+			return BAD_ESCAPE;
 	}
 	return v;
 }
@@ -686,6 +689,12 @@ static char *json_string(const char *s)
 				return NULL;
 			}
 			unsigned cp = hex4(s);
+			if (cp == BAD_ESCAPE) {
+				/* not an escape: what follows is text, maybe
+				 * the start of a UTF-8 sequence */
+				buf_put_utf8(&b, 0xfffd);
+				break;
+			}
 			s += 4;
 			if (cp >= 0xd800 && cp <= 0xdbff && s[0] == '\\' && s[1] == 'u' &&
 			    strnlen(s + 2, 4) == 4) {
