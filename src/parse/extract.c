@@ -302,17 +302,20 @@ static const char *const negative_tokens[] = {"ad", "ads", "adv", "date", "tag",
 static const char *const positive_hints[] = {"article", "body",	 "content", "entry", "main",
 					     "post",	"story", "text",    "blog",  NULL};
 
-static bool hint_negative(const char *s)
+/* Whether s holds one of the words, by match (has_word or has_token). */
+static bool has_any(const char *s, const char *const *words,
+		    bool (*match)(const char *, const char *))
 {
-	if (s == NULL || *s == '\0')
-		return false;
-	for (const char *const *h = negative_hints; *h != NULL; h++)
-		if (has_word(s, *h))
-			return true;
-	for (const char *const *h = negative_tokens; *h != NULL; h++)
-		if (has_token(s, *h))
+	for (; *words != NULL; words++)
+		if (match(s, *words))
 			return true;
 	return false;
+}
+
+static bool hint_negative(const char *s)
+{
+	return s != NULL && *s != '\0' &&
+	       (has_any(s, negative_hints, has_word) || has_any(s, negative_tokens, has_token));
 }
 
 /* A heading's class saying "header" ("header-anchor-post") says what it
@@ -335,12 +338,7 @@ static bool heading_hint_negative(const char *s)
 
 static bool hint_positive(const char *s)
 {
-	if (s == NULL || *s == '\0')
-		return false;
-	for (const char *const *h = positive_hints; *h != NULL; h++)
-		if (has_word(s, *h))
-			return true;
-	return false;
+	return s != NULL && *s != '\0' && has_any(s, positive_hints, has_word);
 }
 
 static int hint_weight(const char *s)

@@ -767,23 +767,29 @@ static void add_paragraph(struct ui *u, const char *text, const unsigned char *i
 	free(off);
 }
 
+/* Text of paragraphs separated by blank lines; mark[b] set: byte b is
+ * quoted. */
+static void add_paragraphs(struct ui *u, const char *t, size_t len, const unsigned char *mark)
+{
+	for (size_t i = 0; i < len;) {
+		const char *p = strstr(t + i, "\n\n");
+		size_t end = p != NULL ? (size_t)(p - t) : len;
+		add_paragraph(u, t, mark, i, end);
+		add_line(u, L"", NULL, 0, A_NORMAL, end);
+		i = p != NULL ? end + 2 : len;
+	}
+}
+
 /* The article's text, its paragraphs apart and its quotes marked. */
 static void add_marked_text(struct ui *u, const struct tl_article *a)
 {
-	const char *t = a->text;
-	size_t len = strlen(t);
+	size_t len = strlen(a->text);
 	/* which bytes are quoted, marked once: a lookup a character */
 	unsigned char *in_quote = xcalloc(len + 1, 1);
 	for (size_t k = 0; k < a->nquotes; k++)
 		for (size_t b = a->quotes[k].start; b < a->quotes[k].end && b < len; b++)
 			in_quote[b] = 1;
-	for (size_t i = 0; i < len;) {
-		const char *p = strstr(t + i, "\n\n");
-		size_t end = p != NULL ? (size_t)(p - t) : len;
-		add_paragraph(u, t, in_quote, i, end);
-		add_line(u, L"", NULL, 0, A_NORMAL, end);
-		i = p != NULL ? end + 2 : len;
-	}
+	add_paragraphs(u, a->text, len, in_quote);
 	free(in_quote);
 }
 
@@ -794,13 +800,7 @@ static void add_feed_text(struct ui *u, const struct tl_article *a)
 	size_t len;
 	char *t = text_from_html(a->feed_html, strlen(a->feed_html), &len);
 	unsigned char *none = xcalloc(len + 1, 1);
-	for (size_t i = 0; i < len;) {
-		const char *p = strstr(t + i, "\n\n");
-		size_t end = p != NULL ? (size_t)(p - t) : len;
-		add_paragraph(u, t, none, i, end);
-		add_line(u, L"", NULL, 0, A_NORMAL, end);
-		i = p != NULL ? end + 2 : len;
-	}
+	add_paragraphs(u, t, len, none);
 	free(none);
 	free(t);
 }

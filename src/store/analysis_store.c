@@ -41,20 +41,12 @@ static void bind_span(sqlite3_stmt *st, int i, const struct doc *d, struct span 
 
 /* Values are bound without a copy: each lives until its statement has
  * stepped and been reset, and is bound afresh before the next step. */
-static void bind_text(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v != NULL)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 static bool sync_one(sqlite3_stmt *upsert, sqlite3_stmt *alias, const struct actor *actor,
 		     int64_t *id)
 {
-	bind_text(upsert, 1, actor->name);
-	bind_text(upsert, 2, kind_names[actor->kind]);
-	bind_text(upsert, 3, actor->country);
+	store_bind_text(upsert, 1, actor->name);
+	store_bind_text(upsert, 2, kind_names[actor->kind]);
+	store_bind_text(upsert, 3, actor->country);
 	int rc = sqlite3_step(upsert);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(upsert, 0) : 0;
 	sqlite3_reset(upsert);
@@ -62,7 +54,7 @@ static bool sync_one(sqlite3_stmt *upsert, sqlite3_stmt *alias, const struct act
 		return false;
 	for (size_t k = 0; k < actor->naliases; k++) {
 		sqlite3_bind_int64(alias, 1, *id);
-		bind_text(alias, 2, actor->aliases[k]);
+		store_bind_text(alias, 2, actor->aliases[k]);
 		if (!step_done(alias))
 			return false;
 	}
@@ -206,13 +198,13 @@ static bool put_quotes(struct statements *st, int64_t article, const struct doc 
 	for (size_t i = 0; ok && i < an->nquotes; i++) {
 		const struct quote *q = &an->quotes[i];
 		sqlite3_bind_int64(st->quote, 1, article);
-		bind_text(st->quote, 2, q->speaker != NULL ? q->speaker : "");
+		store_bind_text(st->quote, 2, q->speaker != NULL ? q->speaker : "");
 		if (actor_id(ids, q->actor) > 0)
 			sqlite3_bind_int64(st->quote, 3, actor_id(ids, q->actor));
 		else
 			sqlite3_bind_null(st->quote, 3);
-		bind_text(st->quote, 4, quote_kinds[q->kind]);
-		bind_text(st->quote, 5, q->cue);
+		store_bind_text(st->quote, 4, quote_kinds[q->kind]);
+		store_bind_text(st->quote, 5, q->cue);
 		bind_span(st->quote, 6, d, q->text);
 		sqlite3_bind_int64(st->quote, 7, (int64_t)q->text.start);
 		sqlite3_bind_int64(st->quote, 8, (int64_t)q->text.end);
@@ -231,10 +223,10 @@ static bool put_events(sqlite3 *db, struct statements *st, int64_t article, cons
 		timex_format(&e->when, date, sizeof(date));
 		timex_days(&e->when, first, last);
 		sqlite3_bind_int64(st->event, 1, article);
-		bind_text(st->event, 2, date);
-		bind_text(st->event, 3, precisions[e->when.precision]);
-		bind_text(st->event, 4, first);
-		bind_text(st->event, 5, last);
+		store_bind_text(st->event, 2, date);
+		store_bind_text(st->event, 3, precisions[e->when.precision]);
+		store_bind_text(st->event, 4, first);
+		store_bind_text(st->event, 5, last);
 		bind_span(st->event, 6, d, e->when.where);
 		bind_span(st->event, 7, d, e->text);
 		ok = step_done(st->event);
@@ -267,7 +259,7 @@ static bool put_documents(struct statements *st, int64_t article, const struct a
 {
 	bool ok = true;
 	for (size_t i = 0; ok && i < an->ndocrefs; i++) {
-		bind_text(st->doc, 1, an->docrefs[i].name);
+		store_bind_text(st->doc, 1, an->docrefs[i].name);
 		int rc = sqlite3_step(st->doc);
 		int64_t doc_id = rc == SQLITE_ROW ? sqlite3_column_int64(st->doc, 0) : 0;
 		sqlite3_reset(st->doc);

@@ -19,14 +19,6 @@ static sqlite3_stmt *prepare(struct store *s, const char *sql)
 	return st;
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *v)
-{
-	if (v != NULL)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 static bool run(sqlite3_stmt *st)
 {
 	if (st == NULL)
@@ -61,7 +53,7 @@ bool store_page_want(struct store *s, int64_t article_id, const char *url, bool 
 	if (st == NULL)
 		return false;
 	sqlite3_bind_int64(st, 1, article_id);
-	bind_text(st, 2, url);
+	store_bind_text(st, 2, url);
 	return run(st);
 }
 
@@ -115,7 +107,7 @@ bool store_page_result(struct store *s, int64_t article_id, const struct page_ou
 				" WHERE article_id = ?1");
 		if (st == NULL)
 			return false;
-		bind_text(st, 4, o->error);
+		store_bind_text(st, 4, o->error);
 		sqlite3_bind_int(st, 5, PAGE_MAX_FAILURES);
 	} else if (o->not_modified) {
 		st = prepare(s, "UPDATE pages SET fetched = ?2, status = ?3, error = NULL,"
@@ -128,11 +120,11 @@ bool store_page_result(struct store *s, int64_t article_id, const struct page_ou
 				" charset = ?6, text = ?7 WHERE article_id = ?1");
 		if (st == NULL)
 			return false;
-		bind_text(st, 8, o->note);
-		bind_text(st, 4, o->etag);
-		bind_text(st, 5, o->last_modified);
-		bind_text(st, 6, o->charset);
-		bind_text(st, 7, o->text);
+		store_bind_text(st, 8, o->note);
+		store_bind_text(st, 4, o->etag);
+		store_bind_text(st, 5, o->last_modified);
+		store_bind_text(st, 6, o->charset);
+		store_bind_text(st, 7, o->text);
 	}
 	sqlite3_bind_int64(st, 1, article_id);
 	sqlite3_bind_int64(st, 2, o->when);

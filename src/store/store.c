@@ -177,7 +177,7 @@ static sqlite3_stmt *stmt(struct store *s, enum stmt_id id)
 	return st;
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *v)
+void store_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v != NULL)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
@@ -203,7 +203,7 @@ bool store_feed_prepare(struct store *s, const struct feed_conf *conf, struct fe
 {
 	memset(state, 0, sizeof(*state));
 	sqlite3_stmt *st = stmt(s, ST_FEED_SELECT);
-	bind_text(st, 1, conf->url);
+	store_bind_text(st, 1, conf->url);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		state->id = sqlite3_column_int64(st, 0);
@@ -216,13 +216,13 @@ bool store_feed_prepare(struct store *s, const struct feed_conf *conf, struct fe
 	} else if (rc == SQLITE_DONE) {
 		sqlite3_reset(st);
 		st = stmt(s, ST_FEED_INSERT);
-		bind_text(st, 1, conf->url);
+		store_bind_text(st, 1, conf->url);
 	} else {
 		return false;
 	}
-	bind_text(st, 2, conf->name);
-	bind_text(st, 3, conf->actor);
-	bind_text(st, 4, conf->tags);
+	store_bind_text(st, 2, conf->name);
+	store_bind_text(st, 3, conf->actor);
+	store_bind_text(st, 4, conf->tags);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -271,7 +271,7 @@ static int64_t find_article(struct store *s, enum stmt_id id, int64_t feed_id, c
 {
 	sqlite3_stmt *st = stmt(s, id);
 	sqlite3_bind_int64(st, 1, feed_id);
-	bind_text(st, 2, key);
+	store_bind_text(st, 2, key);
 	int rc = sqlite3_step(st);
 	int64_t found = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : rc == SQLITE_DONE ? 0 : -1;
 	sqlite3_reset(st);
@@ -295,15 +295,15 @@ static char *join_categories(const struct feed_entry *e)
 static void bind_entry(sqlite3_stmt *st, const struct feed_entry *e, const char *categories,
 		       int64_t now)
 {
-	bind_text(st, 2, e->id);
-	bind_text(st, 3, e->link);
-	bind_text(st, 4, e->title);
-	bind_text(st, 5, e->author);
+	store_bind_text(st, 2, e->id);
+	store_bind_text(st, 3, e->link);
+	store_bind_text(st, 4, e->title);
+	store_bind_text(st, 5, e->author);
 	bind_time(st, 6, e->has_published, e->published);
 	bind_time(st, 7, e->has_updated, e->updated);
-	bind_text(st, 8, e->summary);
-	bind_text(st, 9, e->content);
-	bind_text(st, 10, categories);
+	store_bind_text(st, 8, e->summary);
+	store_bind_text(st, 9, e->content);
+	store_bind_text(st, 10, categories);
 	sqlite3_bind_int64(st, 11, now);
 }
 
@@ -339,13 +339,13 @@ bool store_feed_result(struct store *s, int64_t feed_id, const struct fetch_outc
 	sqlite3_bind_int64(st, 2, o->when);
 	if (o->http_status > 0)
 		sqlite3_bind_int64(st, 3, o->http_status);
-	bind_text(st, 4, o->error);
+	store_bind_text(st, 4, o->error);
 	sqlite3_bind_int(st, 5, o->success);
-	bind_text(st, 6, o->etag);
-	bind_text(st, 7, o->last_modified);
+	store_bind_text(st, 6, o->etag);
+	store_bind_text(st, 7, o->last_modified);
 	if (o->info != NULL) {
-		bind_text(st, 8, o->info->title);
-		bind_text(st, 9, o->info->link);
+		store_bind_text(st, 8, o->info->title);
+		store_bind_text(st, 9, o->info->link);
 	}
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);

@@ -8,4 +8,8 @@
 
 sqlite3 *store_db(struct store *s);
 
+/* Binds a string, or NULL when v is NULL (SQLITE_STATIC: v must outlive
+ * the step). */
+void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+
 #endif

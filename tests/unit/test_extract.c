@@ -264,49 +264,40 @@ static void test_json_ld(void **state)
 static void test_encodings(void **state)
 {
 	(void)state;
-	struct extracted e;
-	/* GB2312 named by <meta http-equiv>: "商务部" is C9CC CEF1 B2BF. */
-	const char gb[] = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
-			  "charset=gb2312\"></head><body><p>\xc9\xcc\xce\xf1\xb2\xbf\xa3\xac "
-			  "long enough text in the same paragraph to be an article, with a "
-			  "comma, and more words.</p></body></html>";
-	extract(gb, sizeof(gb) - 1, NULL, &e);
-	assert_string_equal(e.charset, "GB18030");
-	assert_non_null(strstr(e.text, "\xe5\x95\x86\xe5\x8a\xa1\xe9\x83\xa8"));
-	extracted_free(&e);
-
-	/* The transport's charset wins over <meta>. */
-	const char latin[] = "<html><head><meta charset=utf-8></head><body><p>Caf\xe9 "
-			     "tariffs on steel, long enough to be an article, with a comma, and "
-			     "more words after it.</p></body></html>";
-	extract(latin, sizeof(latin) - 1, "iso-8859-1", &e);
-	assert_string_equal(e.charset, "WINDOWS-1252");
-	assert_non_null(strstr(e.text, "Caf\xc3\xa9"));
-	extracted_free(&e);
-
-	/* Undeclared and not UTF-8: windows-1252, as browsers read it. */
-	const char undeclared[] = "<body><p>\x93Quoted\x94 words about tariffs, long enough "
-				  "to be an article, with a comma, and more words.</p></body>";
-	extract(undeclared, sizeof(undeclared) - 1, NULL, &e);
-	assert_non_null(strstr(e.text, "\xe2\x80\x9cQuoted\xe2\x80\x9d"));
-	extracted_free(&e);
-
-	/* Undeclared UTF-8, with a sequence cut off at the end (a body cut
-	 * at a size limit): UTF-8. */
-	const char utf8[] = "<body><p>\xe2\x80\x9cQuoted\xe2\x80\x9d words about tariffs, long "
-			    "enough to be an article, with a comma, and more words.</p>\xe5\x95";
-	extract(utf8, sizeof(utf8) - 1, NULL, &e);
-	assert_string_equal(e.charset, "UTF-8");
-	assert_non_null(strstr(e.text, "\xe2\x80\x9cQuoted\xe2\x80\x9d words"));
-	extracted_free(&e);
-
-	/* A byte-order mark wins over everything. */
-	const char bom[] = "\xef\xbb\xbf<meta charset=windows-1252><body><p>Caf\xc3\xa9 tariffs "
-			   "on steel, long enough to be an article, with a comma, and more "
-			   "words after it.</p></body>";
-	extract(bom, sizeof(bom) - 1, NULL, &e);
-	assert_non_null(strstr(e.text, "Caf\xc3\xa9 tariffs"));
-	extracted_free(&e);
+	static const struct {
+		const char *why, *html, *transport, *read_as, *holds;
+	} cases[] = {
+	    {"GB2312 named by <meta http-equiv>: \"商务部\" is C9CC CEF1 B2BF",
+	     "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+	     "charset=gb2312\"></head><body><p>\xc9\xcc\xce\xf1\xb2\xbf\xa3\xac long enough text "
+	     "in the same paragraph to be an article, with a comma, and more words.</p></body>"
+	     "</html>",
+	     NULL, "GB18030", "\xe5\x95\x86\xe5\x8a\xa1\xe9\x83\xa8"},
+	    {"the transport's charset wins over <meta>",
+	     "<html><head><meta charset=utf-8></head><body><p>Caf\xe9 tariffs on steel, long "
+	     "enough to be an article, with a comma, and more words after it.</p></body></html>",
+	     "iso-8859-1", "WINDOWS-1252", "Caf\xc3\xa9"},
+	    {"undeclared and not UTF-8: windows-1252, as browsers read it",
+	     "<body><p>\x93Quoted\x94 words about tariffs, long enough to be an article, with a "
+	     "comma, and more words.</p></body>",
+	     NULL, "WINDOWS-1252", "\xe2\x80\x9cQuoted\xe2\x80\x9d"},
+	    {"undeclared UTF-8, a sequence cut off at the end (a size limit): UTF-8",
+	     "<body><p>\xe2\x80\x9cQuoted\xe2\x80\x9d words about tariffs, long enough to be an "
+	     "article, with a comma, and more words.</p>\xe5\x95",
+	     NULL, "UTF-8", "\xe2\x80\x9cQuoted\xe2\x80\x9d words"},
+	    {"a byte-order mark wins over everything",
+	     "\xef\xbb\xbf<meta charset=windows-1252><body><p>Caf\xc3\xa9 tariffs on steel, long "
+	     "enough to be an article, with a comma, and more words after it.</p></body>",
+	     "iso-8859-1", "UTF-8", "Caf\xc3\xa9 tariffs"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct extracted e;
+		print_message("%s\n", cases[i].why);
+		extract(cases[i].html, strlen(cases[i].html), cases[i].transport, &e);
+		assert_string_equal(e.charset, cases[i].read_as);
+		assert_non_null(strstr(e.text, cases[i].holds));
+		extracted_free(&e);
+	}
 }
 
 static void test_title(void **state)
