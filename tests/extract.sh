@@ -21,11 +21,17 @@ if [ $rc -eq 2 ]; then
 	done_testing
 	exit
 fi
-# One check per page: "NAME P R F1 SHINGLE-F1".
+# One check per page: "NAME P R F1 SHINGLE-F1".  A page listed in
+# KNOWN_GAPS ("NAME: why") is a known failure: below 0.90 it is reported
+# as TODO (an expected failure), not as a failure.
 while read -r name p r f1 shingle; do
 	case $name in '#'* | mean) continue ;; esac
+	gap=$(sed -n "s/^$name: //p" "$PAGES/KNOWN_GAPS" 2>/dev/null)
 	if awk -v f="$f1" 'BEGIN { exit !(f >= 0.90) }'; then
 		pass "$name: word F1 $f1 (P $p, R $r)"
+	elif [ -n "$gap" ]; then
+		echo "not ok $((TAP_N + 1)) - $name: word F1 $f1 (P $p, R $r) # TODO $gap"
+		TAP_N=$((TAP_N + 1))
 	else
 		fail "$name: word F1 $f1 (P $p, R $r), below 0.90"
 	fi

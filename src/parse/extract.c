@@ -432,9 +432,10 @@ static bool looks_unlikely(const struct page *p, const xmlNode *n, const char *c
 	for (const char *const *h = strong; *h != NULL; h++)
 		if (has_word(cls, *h) || has_word(id, *h))
 			return true;
-	/* A paywall prompt is a box; a paragraph marked "paywall" is one the
-	 * site hides from those who have not paid: the story itself. */
-	return !name_is(n, "p") && (has_word(cls, "paywall") || has_word(id, "paywall"));
+	/* No "paywall" here: what a site marks so is as often the story it
+	 * hides from those who have not paid (a wrapper, its paragraphs) as
+	 * the prompt, which is small and dropped as negative. */
+	return false;
 }
 
 static int tag_weight(const xmlNode *n)
@@ -1078,7 +1079,9 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 		return true;
 	static const char *const credits[] = {
 	    "reporting by", "(reporting by", "additional reporting", "writing by", "editing by",
-	    "compiled by", "with assistance from", "(updates", "(adds", "(corrects", NULL};
+	    "compiled by", "with assistance from", "(updates", "(adds", "(corrects", "(web editor:",
+	    "(editor:", "start printed page", "billing code", "for further information contact",
+	    NULL};
 	const char *c = s;
 	while (*c == ' ' || *c == '-' || strncmp(c, "\xe2\x80\x94", 3) == 0) /* — */
 		c += *c == '\xe2' ? 3 : 1;
@@ -1090,8 +1093,13 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 		return true;
 	/* "Associated Press writers X and Y contributed to this report." */
 	static const char *const contributed[] = {"contributed to this report",
+						  "contributed to this article",
 						  "contributed reporting", NULL};
 	if (words <= 40 && ends_with_phrase(s, len, contributed))
+		return true;
+	/* "Appeared in the October 10, 2025, print edition as ..." */
+	if (words <= 40 && strcasestr(s, "print edition") != NULL &&
+	    (strncasecmp(s, "appeared in", 11) == 0 || strncasecmp(s, "a version of this", 17) == 0))
 		return true;
 	/* A printed page's footer: "Page 1 of 2", "- 3 -". */
 	if (words <= 4 && strncasecmp(s, "page ", 5) == 0 && s[5] >= '0' && s[5] <= '9')

@@ -204,6 +204,27 @@ static void test_second_look_and_pdf(void **state)
 		    "clearance, in full, by its agent.");
 }
 
+static void test_paywall_wrapper_and_credits(void **state)
+{
+	(void)state;
+	/* A wrapper marked "paywall" holds the rest of the story; the prompt
+	 * after it is small and goes; so do the contribution, "Write to" and
+	 * print-edition lines and a web editor's credit. */
+	expect_text("<body><section class=ArticleBody><p>China's Ministry of Commerce on "
+		    "Thursday announced new export controls on rare earth technologies, in a "
+		    "move analysts said would tighten its grip.</p><div class=paywall>"
+		    "<p>The ministry said that exports of technologies used in mining, smelting "
+		    "and separation would require a licence, effective immediately.</p>"
+		    "<p>US Treasury Secretary Scott Bessent said the United States would respond, "
+		    "but did not give details of any measures under consideration.</p></div>"
+		    "<div class=paywall-prompt><p>Continue reading your article with a "
+		    "subscription.</p></div>"
+		    "<p>\u2014Yuki Danforth in Tokyo contributed to this article.</p>"
+		    "<p>Appeared in the October 10, 2025, print edition as 'Toolmakers Brace'.</p>"
+		    "<p>(Web editor: Zhao Minjie, Liang Qiao)</p></section></body>",
+		    BODY_TEXT);
+}
+
 static void test_line_breaks(void **state)
 {
 	(void)state;
@@ -355,6 +376,7 @@ int main(void)
 		cmocka_unit_test(test_hints_in_context),
 		cmocka_unit_test(test_wire_and_release_shapes),
 		cmocka_unit_test(test_second_look_and_pdf),
+		cmocka_unit_test(test_paywall_wrapper_and_credits),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
