@@ -43,4 +43,23 @@ if awk -v f="$mean" 'BEGIN { exit !(f >= 0.95) }'; then
 else
 	fail "mean word F1 $mean, below 0.95"
 fi
+# The held-out set: pages never used for tuning (see its README.md).  Its
+# mean is what to expect of pages nobody has seen; below 0.85 shingle F1
+# something broke.
+HELDOUT="$top_srcdir/tests/extract-heldout"
+if [ -d "$HELDOUT" ]; then
+	if python3 "$SCORE" --expected-only "$HELDOUT" >"$WORK/heldout-corpus" 2>&1; then
+		pass "the held-out set is well formed"
+	else
+		fail "the held-out set is well formed" "$(tail -5 "$WORK/heldout-corpus")"
+	fi
+	python3 "$SCORE" --retl "$RETL" "$HELDOUT" >"$WORK/heldout" 2>&1
+	hmean=$(sed -n 's/^mean word F1: //p' "$WORK/heldout")
+	hshingle=$(sed -n 's/^mean shingle F1: //p' "$WORK/heldout")
+	if awk -v f="$hshingle" 'BEGIN { exit !(f >= 0.85) }'; then
+		pass "held-out set: mean word F1 $hmean, shingle F1 $hshingle over $(ls "$HELDOUT"/*.html | wc -l) pages (goal 0.95)"
+	else
+		fail "held-out set: mean shingle F1 ${hshingle:-none}, below 0.85" "$(tail -20 "$WORK/heldout")"
+	fi
+fi
 done_testing
