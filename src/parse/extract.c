@@ -455,6 +455,43 @@ static int tag_weight(const xmlNode *n)
 	return 0;
 }
 
+/* Whether id is the anchor made from the heading that opens the element
+ * ("policy-recommendations" for "Policy recommendations"): it names a
+ * section of the text, not a part of the page. */
+static bool id_is_anchor(const xmlNode *n, const char *id)
+{
+	const xmlNode *h = n->children;
+	while (h != NULL && !is_element(h))
+		h = h->next;
+	if (h == NULL || !is_heading(h))
+		return false;
+	xmlChar *text = xmlNodeGetContent(h);
+	if (text == NULL)
+		return false;
+	/* the heading's slug: ASCII letters and digits, lowercase, each run
+	 * of anything else one '-' between them */
+	struct buf slug;
+	buf_init(&slug);
+	bool gap = false;
+	for (const unsigned char *t = text; *t != '\0'; t++) {
+		if ((*t >= 'A' && *t <= 'Z') || (*t >= 'a' && *t <= 'z') || (*t >= '0' && *t <= '9')) {
+			if (gap && slug.len > 0)
+				buf_putc(&slug, '-');
+			buf_putc(&slug, (char)(*t >= 'A' && *t <= 'Z' ? *t + 32 : *t));
+			gap = false;
+		} else {
+			gap = true;
+		}
+	}
+	xmlFree(text);
+	bool same = slug.len > 0 && strlen(id) == slug.len;
+	for (size_t i = 0; same && i < slug.len; i++)
+		same = (id[i] == '_' ? '-' : (id[i] >= 'A' && id[i] <= 'Z' ? id[i] + 32 : id[i])) ==
+		       slug.data[i];
+	buf_free(&slug);
+	return same;
+}
+
 static void add_node(struct page *p, xmlNode *n, const struct node_info *parent)
 {
 	if (p->nnodes == p->cap) {
@@ -471,6 +508,8 @@ static void add_node(struct page *p, xmlNode *n, const struct node_info *parent)
 	n->_private = (void *)(uintptr_t)p->nnodes; // NOLINT(performance-no-int-to-ptr)
 
 	const char *cls = attr(n, "class"), *id = attr(n, "id");
+	if (id != NULL && hint_negative(id) && id_is_anchor(n, id))
+		id = NULL;
 	in->weight = (int16_t)(hint_weight(cls) + hint_weight(id) + tag_weight(n));
 	in->negative = hint_negative(cls) || hint_negative(id);
 	if (in->negative && is_heading(n))
@@ -859,6 +898,76 @@ static const xmlNode *widen(const struct page *p, const xmlNode *top, float top_
 	     up != NULL && !name_is(up, "body") && element_children(up) == 1;
 	     up = element_parent(up))
 		top = up;
+	return top;
+}
+
+/* The nearest element holding both a and b. */
+static const xmlNode *common_parent(const xmlNode *a, const xmlNode *b)
+{
+	for (const xmlNode *x = a; x != NULL; x = element_parent(x))
+		for (const xmlNode *y = b; y != NULL; y = element_parent(y))
+			if (x == y)
+				return x;
+	return NULL;
+}
+
+/* Builders' pages (Wix, Squarespace) put a story in several blocks of one
+ * class, each under wrappers of its own: the chosen block's class-mates
+ * with text and few links, and what holds them all, when that is not the
+ * whole page and is no more than a quarter links. */
+static const xmlNode *class_mates(const struct page *p, const xmlNode *top, const char *cls)
+{
+	if (cls == NULL || *cls == '\0')
+		return top;
+	const xmlNode *all = top;
+	uint32_t text = info_of(p, top)->text, mates = 0;
+	for (size_t i = 0; i < p->nnodes; i++) {
+		const xmlNode *n = p->nodes[i];
+		const struct node_info *in = &p->info[i];
+		const char *c;
+		if (n == top || in->unlikely || in->text < 80 || link_density(in) > 0.25f ||
+		    (c = attr(n, "class")) == NULL || strcmp(c, cls) != 0)
+			continue;
+		const xmlNode *up = common_parent(all, n);
+		if (up == NULL || name_is(up, "body") || name_is(up, "html"))
+			return top;
+		all = up;
+		text += in->text;
+		mates++;
+	}
+	if (mates < 2 || all == top)
+		return top;
+	const struct node_info *ai = info_of(p, all);
+	/* the blocks are most of what holds them, with few links */
+	if (ai == NULL || ai->unlikely || text * 3 < ai->text * 2 || link_density(ai) > 0.25f)
+		return top;
+	return all;
+}
+
+/* The element with only child: that child (a wrapper's content), else NULL. */
+static const xmlNode *only_child(const xmlNode *n)
+{
+	const xmlNode *only = NULL;
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (!is_element(c) || c->_private == NULL)
+			continue;
+		if (only != NULL)
+			return NULL;
+		only = c;
+	}
+	return only;
+}
+
+/* The chosen element, or its wrapped content down a few wrappers, may be
+ * one of several blocks of one class. */
+static const xmlNode *join_class_mates(const struct page *p, const xmlNode *top)
+{
+	const xmlNode *n = top;
+	for (int depth = 0; n != NULL && depth < 5; depth++, n = only_child(n)) {
+		const xmlNode *all = class_mates(p, n, attr(n, "class"));
+		if (all != n)
+			return all;
+	}
 	return top;
 }
 
@@ -1524,6 +1633,7 @@ static char *dom_text(struct page *p, size_t *len)
 		if (top == NULL)
 			return NULL;
 		top = widen(p, top, top_score);
+		top = join_class_mates(p, top);
 	}
 	struct writer w;
 	memset(&w, 0, sizeof(w));

@@ -225,6 +225,35 @@ static void test_paywall_wrapper_and_credits(void **state)
 		    BODY_TEXT);
 }
 
+static void test_blocks_of_one_class(void **state)
+{
+	(void)state;
+	/* A site builder's page: the story in blocks of one class, each under
+	 * wrappers of its own, a button between them; a section whose id is
+	 * its heading's anchor ("policy-recommendations") is not a widget of
+	 * recommendations. */
+	expect_text("<body><div class=page><div class=strip><div class=col><div class=wrap>"
+		    "<div class=\"rt wixui-rich-text\"><p>China's Ministry of Commerce on Thursday "
+		    "announced new export controls on rare earth technologies, in a move analysts "
+		    "said would tighten its grip.</p></div></div></div></div>"
+		    "<div class=strip><div class=col><button>Book a call</button></div></div>"
+		    "<div class=strip><div class=col><div class=wrap><div class=\"rt wixui-rich-text\">"
+		    "<p>The ministry said that exports of technologies used in mining, smelting and "
+		    "separation would require a licence, effective immediately.</p></div></div></div>"
+		    "</div><div class=strip><div class=col><div class=wrap>"
+		    "<div class=\"rt wixui-rich-text\"><section id=policy-recommendations>"
+		    "<h2>Policy recommendations</h2><p>US Treasury Secretary Scott Bessent said the "
+		    "United States would respond, but did not give details of any measures under "
+		    "consideration.</p></section></div></div></div></div></div></body>",
+		    "China's Ministry of Commerce on Thursday announced new export controls on rare "
+		    "earth technologies, in a move analysts said would tighten its grip.\n\n"
+		    "The ministry said that exports of technologies used in mining, smelting and "
+		    "separation would require a licence, effective immediately.\n\n"
+		    "Policy recommendations\n\n"
+		    "US Treasury Secretary Scott Bessent said the United States would respond, but "
+		    "did not give details of any measures under consideration.");
+}
+
 static void test_line_breaks(void **state)
 {
 	(void)state;
@@ -377,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_wire_and_release_shapes),
 		cmocka_unit_test(test_second_look_and_pdf),
 		cmocka_unit_test(test_paywall_wrapper_and_credits),
+		cmocka_unit_test(test_blocks_of_one_class),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
