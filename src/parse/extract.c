@@ -901,13 +901,22 @@ static const xmlNode *widen(const struct page *p, const xmlNode *top, float top_
 	return top;
 }
 
-/* The nearest element holding both a and b. */
+/* How far class-mates are looked for: blocks of a builder's page are a few
+ * wrappers apart, and a hostile page may nest a million of one class. */
+#define MATES_DEPTH 32
+#define MATES_MAX 64
+
+/* The nearest element holding both a and b, within MATES_DEPTH levels of
+ * each; else NULL. */
 static const xmlNode *common_parent(const xmlNode *a, const xmlNode *b)
 {
-	for (const xmlNode *x = a; x != NULL; x = element_parent(x))
-		for (const xmlNode *y = b; y != NULL; y = element_parent(y))
+	int i = 0;
+	for (const xmlNode *x = a; x != NULL && i < MATES_DEPTH; x = element_parent(x), i++) {
+		int j = 0;
+		for (const xmlNode *y = b; y != NULL && j < MATES_DEPTH; y = element_parent(y), j++)
 			if (x == y)
 				return x;
+	}
 	return NULL;
 }
 
@@ -929,7 +938,7 @@ static const xmlNode *class_mates(const struct page *p, const xmlNode *top, cons
 		    (c = attr(n, "class")) == NULL || strcmp(c, cls) != 0)
 			continue;
 		const xmlNode *up = common_parent(all, n);
-		if (up == NULL || name_is(up, "body") || name_is(up, "html"))
+		if (up == NULL || name_is(up, "body") || name_is(up, "html") || mates == MATES_MAX)
 			return top;
 		all = up;
 		text += in->text;
