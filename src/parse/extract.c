@@ -399,7 +399,9 @@ static const xmlNode *element_parent(const xmlNode *n)
 static bool looks_unlikely(const struct page *p, const xmlNode *n, const char *cls,
 			   const char *id)
 {
-	static const char *const tags[] = {"nav", "aside", "footer", "header", "form", "menu", NULL};
+	/* Not <form>: ASP.NET wraps whole pages in one; a small form (a
+	 * newsletter box) is dropped when written. */
+	static const char *const tags[] = {"nav", "aside", "footer", "header", "menu", NULL};
 	if (name_in(n, tags))
 		return true;
 	/* The page's and the story's own containers: a "layout-newsletter"
@@ -813,6 +815,19 @@ static bool is_caption(const xmlNode *n)
 	       (up != NULL && name_is(up, "figcaption"));
 }
 
+/* The parent that a score goes up to: a table's rows and row groups are
+ * no level of their own, so that a page laid out in a table (one cell a
+ * paragraph: old sites, newsletters' web versions) credits the table as
+ * a page of divs credits their container. */
+static const xmlNode *scoring_parent(const xmlNode *n)
+{
+	const xmlNode *up = element_parent(n);
+	while (up != NULL && (name_is(up, "tr") || name_is(up, "tbody") || name_is(up, "thead") ||
+			      name_is(up, "tfoot")))
+		up = element_parent(up);
+	return up;
+}
+
 static void score_paragraphs(struct page *p)
 {
 	for (size_t i = 0; i < p->nnodes; i++) {
@@ -826,9 +841,9 @@ static void score_paragraphs(struct page *p)
 		 * of its own (paragraphs made with <br>) scores itself. */
 		const xmlNode *c = is_paragraph(n) ? element_parent(n) : n;
 		credit(p, c, unit);
-		const xmlNode *up = c != NULL ? element_parent(c) : NULL;
+		const xmlNode *up = c != NULL ? scoring_parent(c) : NULL;
 		credit(p, up, unit / 2);
-		credit(p, up != NULL ? element_parent(up) : NULL, unit / 6);
+		credit(p, up != NULL ? scoring_parent(up) : NULL, unit / 6);
 	}
 }
 
@@ -1148,6 +1163,10 @@ static bool ends_with_phrase(const char *s, size_t len, const char *const *phras
  * and a name ("(Xinhua/Li Haotian)"), or "(Photo by ...)". */
 static bool ends_with_photo_credit(const char *s, size_t len)
 {
+	/* "……新华社记者 李紫恒 摄": a photographer's credit in Chinese */
+	if (len > 9 && memcmp(s + len - 3, "\xe6\x91\x84", 3) == 0 && s[len - 4] == ' ' &&
+	    strstr(s, "\xe8\xae\xb0\xe8\x80\x85") != NULL) /* 摄, 记者 */
+		return true;
 	if (len < 4 || s[len - 1] != ')')
 		return false;
 	const char *open = NULL;
@@ -1263,6 +1282,25 @@ static bool is_picture_label(const char *s, size_t len)
 	return count_words(s) <= 15 && !ends_sentence(s, len);
 }
 
+/* A heading that opens what follows a release's text, "###" or not:
+ * "About Meridian Gulf Terminals, Inc.", "Notes to editors",
+ * "Forward-Looking Statements". */
+static bool is_boilerplate_heading(const char *s)
+{
+	if (count_words(s) > 8)
+		return false;
+	static const char *const heads[] = {"notes to editors", "note to editors",
+					    "notes for editors", "forward-looking statements",
+					    "forward looking statements", "safe harbor statement",
+					    "cautionary statement", NULL};
+	for (const char *const *h = heads; *h != NULL; h++)
+		if (strncasecmp(s, *h, strlen(*h)) == 0)
+			return true;
+	/* "About X": a name follows, not "about the new rules" */
+	return strncasecmp(s, "about ", 6) == 0 && s[6] >= 'A' && s[6] <= 'Z' &&
+	       strncmp(s + 6, "The ", 4) != 0;
+}
+
 /* Where a press release or a letter ends: "###", "-30-", "ENDS", a
  * closing salutation.  What follows is boilerplate (About..., contacts). */
 static bool is_end_mark(const char *s, size_t len)
@@ -1361,7 +1399,7 @@ static void flush(struct writer *w, bool heading)
 		buf_reset(&w->para);
 		return;
 	}
-	if (is_end_mark(line, len)) {
+	if (is_end_mark(line, len) || (w->written > 1 && is_boilerplate_heading(line))) {
 		w->ended = true;
 		buf_reset(&w->para);
 		return;

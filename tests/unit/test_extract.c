@@ -254,6 +254,32 @@ static void test_blocks_of_one_class(void **state)
 		    "did not give details of any measures under consideration.");
 }
 
+static void test_forms_tables_and_release_ends(void **state)
+{
+	(void)state;
+	/* An ASP.NET page inside one <form>; a newsletter's web version laid
+	 * out one table row a paragraph, its sponsor-free; what follows a
+	 * release without "###": "About X", "Notes to editors". */
+	expect_text("<body><form id=form1><input type=hidden name=__VIEWSTATE value=x>"
+		    "<table class=bh__table><tr><td><a href=/r>Read online</a></td></tr>"
+		    "<tr><td><p>China's Ministry of Commerce on Thursday announced new export "
+		    "controls on rare earth technologies, in a move analysts said would tighten "
+		    "its grip.</p></td></tr><tr><td><p>The ministry said that exports of "
+		    "technologies used in mining, smelting and separation would require a licence, "
+		    "effective immediately.</p></td></tr><tr><td><p>US Treasury Secretary Scott "
+		    "Bessent said the United States would respond, but did not give details of any "
+		    "measures under consideration.</p></td></tr>"
+		    "<tr><td><p><b>About Meridian Gulf Terminals, Inc.</b></p></td></tr>"
+		    "<tr><td><p>Meridian Gulf Terminals, Inc. operates seven bulk terminals in "
+		    "Texas and Louisiana, with a long tail of words here.</p></td></tr>"
+		    "</table></form></body>",
+		    BODY_TEXT);
+	expect_text("<body><div class=govspeak>" BODY "<h2>Notes to editors</h2><p>The Export "
+		    "Control Joint Unit administers the system of export controls and licensing, "
+		    "with a long sentence.</p></div></body>",
+		    BODY_TEXT);
+}
+
 static void test_line_breaks(void **state)
 {
 	(void)state;
@@ -407,6 +433,7 @@ int main(void)
 		cmocka_unit_test(test_second_look_and_pdf),
 		cmocka_unit_test(test_paywall_wrapper_and_credits),
 		cmocka_unit_test(test_blocks_of_one_class),
+		cmocka_unit_test(test_forms_tables_and_release_ends),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
