@@ -494,7 +494,10 @@ static bool id_is_anchor(const xmlNode *n, const char *id)
 	return same;
 }
 
-static void add_node(struct page *p, xmlNode *n, const struct node_info *parent)
+/* Adds the element n, whose parent element is up (NULL for the root).
+ * The parent's facts are looked up after the arrays grow: a pointer taken
+ * before would point into the freed ones. */
+static void add_node(struct page *p, xmlNode *n, const xmlNode *up)
 {
 	if (p->nnodes == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 1024;
@@ -535,6 +538,7 @@ static void add_node(struct page *p, xmlNode *n, const struct node_info *parent)
 		in->weight += 50;
 	if (name_is(n, "article"))
 		in->weight += 10;
+	const struct node_info *parent = up != NULL ? info_of(p, up) : NULL;
 	in->unlikely = (parent != NULL && parent->unlikely) || looks_unlikely(p, n, cls, id) ||
 		       (part != NULL && !name_is(n, "body") && looks_unlikely(p, n, part, NULL));
 }
@@ -639,7 +643,7 @@ static void measure_tree(struct page *p, xmlNode *root)
 			note_metadata(p, n);
 			const xmlNode *parent = element_parent(n);
 			if (!is_ignored_tag(n) && !is_hidden(n)) {
-				add_node(p, n, parent != NULL ? info_of(p, parent) : NULL);
+				add_node(p, n, parent);
 				descend = true;
 			}
 		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
