@@ -1218,6 +1218,11 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	size_t words = count_words(s);
 	if (words <= 12 && starts_with_word(s, prefixes))
 		return true;
+	/* A newsletter's contents line: "In today's issue: port fees · ..." */
+	static const char *const contents[] = {"in today's issue", "in today\xe2\x80\x99s issue",
+					       "in this issue", NULL};
+	if (words <= 30 && starts_with_word(s, contents))
+		return true;
 	static const char *const credits[] = {
 	    "reporting by", "(reporting by", "additional reporting", "writing by", "editing by",
 	    "compiled by", "with assistance from", "(updates", "(adds", "(corrects", "(web editor:",
@@ -1425,6 +1430,35 @@ static void flush(struct writer *w, bool heading)
 	buf_reset(&w->para);
 }
 
+/* The first characters of an element's text. */
+static const char *first_text(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			const char *t = (const char *)c->content;
+			while (*t == ' ' || *t == '\t' || *t == '\n')
+				t++;
+			if (*t != '\0')
+				return t;
+		} else if (is_element(c)) {
+			const char *t = first_text(c);
+			if (*t != '\0')
+				return t;
+		}
+	}
+	return "";
+}
+
+/* Whether a block opens with a sponsor's label: "TOGETHER WITH
+ * CLEARDOCK", "Presented by ...", "A message from ...". */
+static bool is_sponsored(const xmlNode *n)
+{
+	static const char *const labels[] = {"together with ", "presented by ", "sponsored by ",
+					     "in partnership with ", "brought to you by ",
+					     "a message from ", "paid post", "partner content", NULL};
+	return starts_with_word(first_text(n), labels);
+}
+
 /* Whether a figure holds a quotation, rather than a picture. */
 static bool is_quote_figure(const xmlNode *f)
 {
@@ -1482,6 +1516,8 @@ static bool drop_block(const struct writer *w, const xmlNode *n)
 	 * "story__caption" or an "entry__meta" is no more of the story. */
 	if (in->negative && small)
 		return true;
+	if (small && is_block(n) && is_sponsored(n))
+		return true;
 	if (in->unlikely && small)
 		return true;
 	if (is_block(n) && density > 0.5f && (small || !is_paragraph(n)))
@@ -1499,25 +1535,6 @@ static bool is_pdf_line(const struct page *p, const xmlNode *n)
 	const char *cls;
 	return p->pdf_lines && name_is(n, "div") && (cls = attr(n, "class")) != NULL &&
 	       cls[0] == 't' && cls[1] == ' ';
-}
-
-/* The first characters of an element's text. */
-static const char *first_text(const xmlNode *n)
-{
-	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE && c->content != NULL) {
-			const char *t = (const char *)c->content;
-			while (*t == ' ' || *t == '\t' || *t == '\n')
-				t++;
-			if (*t != '\0')
-				return t;
-		} else if (is_element(c)) {
-			const char *t = first_text(c);
-			if (*t != '\0')
-				return t;
-		}
-	}
-	return "";
 }
 
 /* Where a new printed line goes: on with the paragraph, or after a

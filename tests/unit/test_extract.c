@@ -274,6 +274,15 @@ static void test_forms_tables_and_release_ends(void **state)
 		    "Texas and Louisiana, with a long tail of words here.</p></td></tr>"
 		    "</table></form></body>",
 		    BODY_TEXT);
+	/* A newsletter's contents line and a sponsor's box between its
+	 * sections. */
+	expect_text("<body><div class=post><p>In today\u2019s issue: port fees \u00b7 Entity List "
+		    "\u00b7 Section 301 exclusions \u00b7 one number</p>" BODY
+		    "<table><tr><td>TOGETHER WITH CLEARDOCK</td></tr><tr><td><h3>Classify 10,000 "
+		    "SKUs before lunch</h3></td></tr><tr><td><p>ClearDock uses AI to suggest HTS "
+		    "codes, flag duties and keep an audit trail your broker will love.</p></td></tr>"
+		    "</table></div></body>",
+		    BODY_TEXT);
 	expect_text("<body><div class=govspeak>" BODY "<h2>Notes to editors</h2><p>The Export "
 		    "Control Joint Unit administers the system of export controls and licensing, "
 		    "with a long sentence.</p></div></body>",
