@@ -838,8 +838,11 @@ static void score_paragraphs(struct page *p)
 		const struct node_info *in = &p->info[i];
 		if (in->unlikely || in->own < MIN_PARAGRAPH || is_caption(p->nodes[i]))
 			continue;
-		float unit = 1.0f + (float)in->own_commas +
-			     (float)(in->own / 100 < 3 ? in->own / 100 : 3);
+		/* Clauses make prose; a comma every few characters makes a
+		 * list ("BG, ES, CS, DA, ..."), which earns no more than a
+		 * sentence of its length. */
+		uint32_t commas = in->own_commas < in->own / 20 ? in->own_commas : in->own / 20;
+		float unit = 1.0f + (float)commas + (float)(in->own / 100 < 3 ? in->own / 100 : 3);
 		const xmlNode *n = p->nodes[i];
 		/* A paragraph scores its container; a container with text
 		 * of its own (paragraphs made with <br>) scores itself. */
@@ -1171,6 +1174,16 @@ static bool ends_with_photo_credit(const char *s, size_t len)
 	if (len > 9 && memcmp(s + len - 3, "\xe6\x91\x84", 3) == 0 && s[len - 4] == ' ' &&
 	    strstr(s, "\xe8\xae\xb0\xe8\x80\x85") != NULL) /* 摄, 记者 */
 		return true;
+	/* "……码头。图：视觉中国": a picture's source after its caption */
+	static const char *const marks[] = {"\xe5\x9b\xbe\xef\xbc\x9a" /* 图： */, "\xe5\x9b\xbe/",
+					    NULL};
+	for (const char *const *m = marks; *m != NULL; m++) {
+		const char *at = strstr(s, *m);
+		size_t after = at != NULL ? len - (size_t)(at - s) - strlen(*m) : 0;
+		if (at != NULL && after > 0 && after <= 30 && strstr(at + 1, *m) == NULL &&
+		    (at == s || at[-1] == ' ' || (at - s >= 3 && memcmp(at - 3, "\xe3\x80\x82", 3) == 0)))
+			return true; /* after "。" or a space, or alone */
+	}
 	if (len < 4 || s[len - 1] != ')')
 		return false;
 	const char *open = NULL;
@@ -1211,7 +1224,9 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	    "read more:", "read more ", "also read", "related:", "see also:", "more:",
 	    "editor:", "editing by", "责任编辑", "编辑：", "【责任编辑", "photo:", "image:",
 	    "photograph:", "credit:", "(photo", "图片来源", "原标题", "media contact",
-	    "press contact", "for more information, contact", "contact:", "subscribe",
+	    "press contact", "for more information, contact", "for more information:",
+	    "para m\xc3\xa1s informaci\xc3\xb3n", /* para más información */
+	    "contact:", "subscribe",
 	    "sign up", "follow us", "copyright", "©", "all rights reserved", "source:",
 	    "problems viewing this page", NULL,
 	};
@@ -1227,6 +1242,7 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	    "reporting by", "(reporting by", "additional reporting", "writing by", "editing by",
 	    "compiled by", "with assistance from", "(updates", "(adds", "(corrects", "(web editor:",
 	    "(editor:", "start printed page", "billing code", "for further information contact",
+	    "to contact the reporter", "to contact the editor", "reproduced with permission",
 	    NULL};
 	const char *c = s;
 	while (*c == ' ' || *c == '-' || strncmp(c, "\xe2\x80\x94", 3) == 0) /* — */
@@ -1267,6 +1283,15 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 					    NULL};
 	if (words <= 40 && ends_with_phrase(s, len, plugs))
 		return true;
+	/* "Click here to join Express on WhatsApp and get latest news" */
+	static const char *const invitations[] = {"click here to join", "click here to follow",
+						  "join us on whatsapp", "join our whatsapp",
+						  "join our telegram", NULL};
+	if (words <= 25 && starts_with_word(s, invitations))
+		return true;
+	/* A live blog's "Updated at 15.12 BST" under an entry. */
+	if (words <= 5 && strncasecmp(s, "updated at ", 11) == 0 && s[11] >= '0' && s[11] <= '9')
+		return true;
 	/* A live blog's "17:55 Author" above each entry. */
 	if (words <= 6 && s[0] >= '0' && s[0] <= '9' &&
 	    (s[1] == ':' || (s[1] >= '0' && s[1] <= '9' && s[2] == ':')))
@@ -1274,7 +1299,7 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	/* At the top, before the body is under way: bylines and dates. */
 	if (w->long_paragraphs == 0 && words <= 20 && !ends_sentence(s, len)) {
 		static const char *const top[] = {
-		    "by ",	 "von ",     "par ",	  "作者",    "记者",	 "文/",
+		    "by ",	 "von ",     "par ",	  "作者",    "记者",	 "文/", "文｜", "文|",
 		    "来源：", "来源:",   "发布时间", "发布日期", "published", "updated",
 		    "posted",	 "last updated", "date:", "time:",   NULL,
 		};
@@ -1299,7 +1324,9 @@ static bool is_boilerplate_heading(const char *s)
 	if (count_words(s) > 8)
 		return false;
 	static const char *const heads[] = {"notes to editors", "note to editors",
-					    "notes for editors", "forward-looking statements",
+					    "notes for editors", "media enquiries", "media inquiries",
+					    "media contacts", "press enquiries", "press inquiries",
+					    "forward-looking statements",
 					    "forward looking statements", "safe harbor statement",
 					    "cautionary statement", NULL};
 	for (const char *const *h = heads; *h != NULL; h++)
@@ -1324,7 +1351,15 @@ static bool is_end_mark(const char *s, size_t len)
 	static const char *const closings[] = {"with best regards", "best regards", "kind regards",
 					       "sincerely", "yours sincerely", "yours faithfully",
 					       "with kind regards", "regards,", NULL};
-	return len < 40 && starts_with_word(s, closings);
+	if (len < 40 && starts_with_word(s, closings))
+		return true;
+	/* A Spanish release's closing ornament: "--oo0oo--", "-o0o-". */
+	if (len >= 3 && len <= 20 && strspn(s, "-oO0 ") == len && strpbrk(s, "oO0") != NULL &&
+	    strchr(s, '-') != NULL)
+		return true;
+	/* An act's or a treaty's closing formula: "Done at Brussels, 9
+	 * October 2025." (the signatures follow) */
+	return strncmp(s, "Done at ", 8) == 0 && count_words(s) <= 12 && has_year(s);
 }
 
 static bool same_text(const char *a, const char *b)
@@ -1449,6 +1484,31 @@ static const char *first_text(const xmlNode *n)
 	return "";
 }
 
+/* Whether the first text in n is outside links: a box's own label. */
+static bool opens_with_label(const xmlNode *n)
+{
+	const xmlNode *c = n;
+	while (c != NULL) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    c->content[strspn((const char *)c->content, " \t\r\n")] != '\0') {
+			for (const xmlNode *a = c->parent; a != NULL && a != n; a = a->parent)
+				if (name_is(a, "a"))
+					return false;
+			return true;
+		}
+		if (is_element(c) && c->_private != NULL && c->children != NULL) {
+			c = c->children;
+			continue;
+		}
+		while (c != n && c->next == NULL)
+			c = c->parent;
+		if (c == n)
+			return false;
+		c = c->next;
+	}
+	return false;
+}
+
 /* Whether a block opens with a sponsor's label: "TOGETHER WITH
  * CLEARDOCK", "Presented by ...", "A message from ...". */
 static bool is_sponsored(const xmlNode *n)
@@ -1560,6 +1620,22 @@ static void pdf_line_starts(struct writer *w, const xmlNode *line)
 		w->space = true;
 }
 
+/* A table row of two or more cells is one line of text: "(1) | By
+ * Implementing Regulation ...", "Tariff | 25 % | 1 May".  So are a cell of
+ * such a row and the paragraph that is all a cell holds. */
+static bool in_row_line(const xmlNode *n)
+{
+	const xmlNode *cell = n;
+	if (!name_is(cell, "td") && !name_is(cell, "th")) {
+		cell = element_parent(n);
+		if (cell == NULL || (!name_is(cell, "td") && !name_is(cell, "th")) ||
+		    only_child(cell) != n)
+			return false;
+	}
+	const xmlNode *row = element_parent(cell);
+	return row != NULL && name_is(row, "tr") && element_children(row) >= 2;
+}
+
 static void write_subtree(struct writer *w, const xmlNode *root)
 {
 	const xmlNode *n = root;
@@ -1574,16 +1650,19 @@ static void write_subtree(struct writer *w, const xmlNode *root)
 				w->para_image = true;
 			} else if (n != root && drop_block(w, n)) {
 				/* The heading of a dropped list of links ("Related")
-				 * goes too; not that of a pull quote or a picture. */
-				if (is_block(n) && link_density(info_of(w->page, n)) > 0.3f)
+				 * goes too; not that of a pull quote or a picture,
+				 * nor the story's own before a box with a label of
+				 * its own ("Express Premium"). */
+				if (is_block(n) && link_density(info_of(w->page, n)) > 0.3f &&
+				    !opens_with_label(n))
 					buf_reset(&w->heading);
 			} else {
 				if (is_pdf_line(w->page, n))
 					pdf_line_starts(w, n);
+				else if (in_row_line(n))
+					w->space = w->para.len > 0;
 				else if (is_block(n))
 					flush(w, false);
-				else if (name_is(n, "td") || name_is(n, "th"))
-					w->space = w->para.len > 0;
 				descend = true;
 			}
 		} else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -1596,7 +1675,7 @@ static void write_subtree(struct writer *w, const xmlNode *root)
 		}
 		for (;;) {
 			if (is_element(n) && n->_private != NULL && is_block(n) && n != root &&
-			    !is_pdf_line(w->page, n))
+			    !is_pdf_line(w->page, n) && !in_row_line(n))
 				flush(w, is_heading(n));
 			if (n == root)
 				return;

@@ -289,6 +289,87 @@ static void test_forms_tables_and_release_ends(void **state)
 		    BODY_TEXT);
 }
 
+/* Rows of a table as lines; an act's numbered paragraphs in one-row
+ * tables; a title's list of language codes is no paragraph of prose. */
+static void test_rows_and_legal_acts(void **state)
+{
+	(void)state;
+	expect_text("<body><article>" BODY "<table><tr><th>Product</th><th>Rate</th></tr>"
+		    "<tr><td><p>Semiconductors</p></td><td>50%</td></tr></table></article></body>",
+		    BODY_TEXT "\n\nProduct Rate\n\nSemiconductors 50%");
+	/* EUR-Lex: the title's block has a comma every few characters; the
+	 * recitals are tables of a number and a text; "Done at" closes. */
+	expect_text(
+	    "<body><div id=MainContent><div class=DocumentTitle><p>Commission Implementing "
+	    "Regulation (EU) 2025/2143 on coils</p><p>OJ L, 2025/2143, (BG, ES, CS, DA, DE, ET, EL, "
+	    "EN, FR, GA, HR, IT, LV, LT, HU, MT, NL, PL, PT, RO, SK, SL, FI, SV)</p></div>"
+	    "<div class=eli-container><div class=eli-subdivision>"
+	    "<p>THE EUROPEAN COMMISSION,</p><p>Having regard to the Treaty on the Functioning of "
+	    "the European Union, and in particular Article 207 thereof,</p><p>Having regard to "
+	    "Regulation (EU) 2016/1036 on protection against dumped imports from countries not "
+	    "members of the European Union, and in particular Article 13 thereof,</p>"
+	    "<p>Whereas:</p>"
+	    "<div><table><tr><td><p>(1)</p></td><td><p>By Implementing Regulation (EU) 2020/1408, "
+	    "the Commission imposed a definitive anti-dumping duty on imports of coils.</p></td>"
+	    "</tr></table></div><div><table><tr><td><p>(2)</p></td><td><p>On 14 February 2025, "
+	    "the Commission initiated an investigation concerning the possible circumvention of "
+	    "the measures.</p></td></tr></table></div><div><table><tr><td><p>(3)</p></td><td><p>"
+	    "The investigation established that imports of the product concerned increased, "
+	    "while imports from the countries concerned fell.</p></td></tr></table></div>"
+	    "<p>HAS ADOPTED THIS REGULATION:</p>"
+	    "<p>This Regulation shall enter into force on the day following that of its "
+	    "publication.</p></div>"
+	    "<div><p>Done at Brussels, 9 October 2025.</p><p>For the Commission</p>"
+	    "<p>The President</p></div></div></div></body>",
+	    "THE EUROPEAN COMMISSION,\n\nHaving regard to the Treaty on the Functioning of the "
+	    "European Union, and in particular Article 207 thereof,\n\nHaving regard to "
+	    "Regulation (EU) 2016/1036 on protection against dumped imports from countries not "
+	    "members of the European Union, and in particular Article 13 thereof,\n\nWhereas:"
+	    "\n\n(1) By Implementing Regulation (EU) "
+	    "2020/1408, the Commission imposed a definitive anti-dumping duty on imports of "
+	    "coils.\n\n(2) On 14 February 2025, the Commission initiated an investigation "
+	    "concerning the possible circumvention of the measures.\n\n(3) The investigation "
+	    "established that imports of the product concerned increased, while imports from the "
+	    "countries concerned fell.\n\nHAS ADOPTED THIS REGULATION:\n\nThis Regulation "
+	    "shall enter into force on the day following that of its publication.");
+}
+
+/* What closes a release in other ways and languages, and the plugs,
+ * markers and credits inside a story. */
+static void test_more_ends_and_plugs(void **state)
+{
+	(void)state;
+	expect_text("<body><article>" BODY "<p>--oo0oo--</p><p>Para m\u00e1s informaci\u00f3n: "
+		    "Coordinaci\u00f3n General de Comunicaci\u00f3n Social</p></article></body>",
+		    BODY_TEXT);
+	expect_text("<body><article>" BODY "<h3>Media enquiries</h3><p>Minister's office: 02 "
+		    "6277 7420</p></article></body>",
+		    BODY_TEXT);
+	expect_text("<body><article>" BODY "<p>To contact the reporter on this story: Alana "
+		    "Whitcombe in Washington at aw@example.com</p><p>Reproduced with permission. "
+		    "Published Oct. 9, 2025. Copyright 2025 Bloomberg Industry Group.</p>"
+		    "<p>Updated at 15.12 BST</p><p><em>Click here to join Express on WhatsApp and "
+		    "get latest news and updates</em></p></article></body>",
+		    BODY_TEXT);
+	/* The story's own heading stays before a box of links that has a
+	 * label of its own; a "Related" heading goes with its list. */
+	expect_text("<body><article>" BODY "<h2>Industry seeks clarity</h2><div><div>Express "
+		    "Premium</div><ul><li><a href=/a>Why magnet makers are racing the clock</a></li>"
+		    "<li><a href=/b>The quiet rise of the DGFT</a></li></ul></div><p>Exporters said "
+		    "the notification lacked detail on how existing contracts would be treated.</p>"
+		    "<h2>More on trade</h2><ul><li><a href=/c>Port fees take effect next week</a></li>"
+		    "<li><a href=/d>Tariff truce extended by ninety days</a></li></ul></article></body>",
+		    BODY_TEXT "\n\nIndustry seeks clarity\n\nExporters said the notification "
+			      "lacked detail on how existing contracts would be treated.");
+	/* A Chinese caption with its picture's source; a byline with a
+	 * full-width bar. */
+	expect_text("<body><article><p>\u6587\uff5c\u8d22\u65b0 \u5468\u654f</p>" BODY
+		    "<p>2025\u5e749\u6708\uff0c\u6d0b\u5c71\u6df1\u6c34\u6e2f\u96c6\u88c5"
+		    "\u7bb1\u7801\u5934\u3002\u56fe\uff1a\u89c6\u89c9\u4e2d\u56fd</p>"
+		    "</article></body>",
+		    BODY_TEXT);
+}
+
 static void test_line_breaks(void **state)
 {
 	(void)state;
@@ -443,6 +524,8 @@ int main(void)
 		cmocka_unit_test(test_paywall_wrapper_and_credits),
 		cmocka_unit_test(test_blocks_of_one_class),
 		cmocka_unit_test(test_forms_tables_and_release_ends),
+		cmocka_unit_test(test_rows_and_legal_acts),
+		cmocka_unit_test(test_more_ends_and_plugs),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
