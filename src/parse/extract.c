@@ -1768,6 +1768,8 @@ static const xmlNode *pdf_pages(const struct page *p)
 	return NULL;
 }
 
+static char *write_text(const struct page *p, const xmlNode *top, float top_score, size_t *len);
+
 static char *dom_text(struct page *p, size_t *len)
 {
 	float top_score;
@@ -1782,6 +1784,12 @@ static char *dom_text(struct page *p, size_t *len)
 		top = widen(p, top, top_score);
 		top = join_class_mates(p, top);
 	}
+	return write_text(p, top, top_score, len);
+}
+
+/* The text of top, and of the siblings that join it. */
+static char *write_text(const struct page *p, const xmlNode *top, float top_score, size_t *len)
+{
 	struct writer w;
 	memset(&w, 0, sizeof(w));
 	w.page = p;
@@ -1794,6 +1802,41 @@ static char *dom_text(struct page *p, size_t *len)
 	buf_free(&w.heading);
 	*len = w.out.len;
 	return w.out.data;
+}
+
+/* Share of the page's prose that the last look's element must hold. */
+#define BULK_SHARE 0.6
+
+/* The last look, when scores found next to nothing (a title block with a
+ * list of codes outscoring an act whose paragraphs are each in a table of
+ * their own): the deepest element that holds most of the page's prose,
+ * blocks of some length with few links, wherever they sit.  Elements that
+ * each hold more than half of it are a chain of ancestors: the deepest is
+ * the one with the least. */
+static const xmlNode *bulk_candidate(const struct page *p)
+{
+	if (p->nnodes == 0)
+		return NULL;
+	uint32_t *prose = xcalloc(p->nnodes, sizeof(*prose));
+	/* children come after their parents: backwards, sums go up */
+	for (size_t i = p->nnodes; i-- > 0;) {
+		const struct node_info *in = &p->info[i];
+		const xmlNode *n = p->nodes[i];
+		if (!in->unlikely && in->own >= MIN_PARAGRAPH && !is_caption(n) &&
+		    link_density(in) < 0.5f)
+			prose[i] += in->own;
+		const xmlNode *up = element_parent(n);
+		const struct node_info *pi = up != NULL ? info_of(p, up) : NULL;
+		if (pi != NULL)
+			prose[pi - p->info] += prose[i];
+	}
+	uint32_t need = (uint32_t)((double)prose[0] * BULK_SHARE);
+	size_t best = 0;
+	for (size_t i = 1; i < p->nnodes; i++)
+		if (prose[i] >= need && prose[i] <= prose[best])
+			best = i;
+	free(prose);
+	return need > 0 ? p->nodes[best] : NULL;
 }
 
 /* Article text shorter than this, on a page with much more, asks for a
@@ -1814,6 +1857,18 @@ static char *second_look(struct page *p, xmlNode *root, char *text, size_t *len)
 	size_t again_len = 0;
 	char *again = dom_text(p, &again_len);
 	uint32_t more = measure_text((const unsigned char *)(again != NULL ? again : ""), again_len).chars;
+	if (more > 2 * found) {
+		free(text);
+		*len = again_len;
+		return again;
+	}
+	free(again);
+	/* Scores were misled: what holds most of the prose. */
+	const xmlNode *bulk = pdf_pages(p) == NULL ? bulk_candidate(p) : NULL;
+	if (bulk == NULL)
+		return text;
+	again = write_text(p, bulk, final_score(info_of(p, bulk)), &again_len);
+	more = measure_text((const unsigned char *)(again != NULL ? again : ""), again_len).chars;
 	if (more > 2 * found) {
 		free(text);
 		*len = again_len;

@@ -334,6 +334,41 @@ static void test_rows_and_legal_acts(void **state)
 	    "shall enter into force on the day following that of its publication.");
 }
 
+/* Each paragraph in a table of its own, wrappers deep: no element gathers
+ * their scores, and a short box of comma-rich lines outscores them all.
+ * The last look takes what holds most of the page's prose. */
+#define DEEP(text) "<div><div><table><tr><td><p>" text "</p></td></tr></table></div></div>"
+static void test_prose_without_scores(void **state)
+{
+	(void)state;
+	expect_text("<body><div class=panel><div class=intro><p>Rules, notices, decisions, guidance, forms, "
+		    "letters, tables, annexes, corrigenda, and more, by date, by body, by "
+		    "number.</p><p>Search, filter, sort, save, share, print, export, compare, "
+		    "subscribe, or browse by subject, year, type, or author.</p></div></div>"
+		    "<div class=col><div class=doc>" DEEP("China's Ministry of Commerce on Thursday announced new "
+					   "export controls on rare earth technologies.")
+			DEEP("The ministry said that exports of technologies used in mining "
+			     "would require a licence from the first of December.")
+			    DEEP("US Treasury Secretary Scott Bessent said the United States "
+				 "would respond in kind and in good time.")
+				DEEP("Analysts said the controls were the broadest the ministry "
+				     "has announced since the trade talks began.")
+				    DEEP("Shipping lines said the new port fees would add to the "
+					 "cost of every call at an American port.")
+					DEEP("The European Commission said it was studying the "
+					     "measures with its partners in the group.")
+					    "</div></div></body>",
+		    "China's Ministry of Commerce on Thursday announced new export controls on "
+		    "rare earth technologies.\n\nThe ministry said that exports of technologies "
+		    "used in mining would require a licence from the first of December.\n\nUS "
+		    "Treasury Secretary Scott Bessent said the United States would respond in kind "
+		    "and in good time.\n\nAnalysts said the controls were the broadest the "
+		    "ministry has announced since the trade talks began.\n\nShipping lines said "
+		    "the new port fees would add to the cost of every call at an American port."
+		    "\n\nThe European Commission said it was studying the measures with its "
+		    "partners in the group.");
+}
+
 /* What closes a release in other ways and languages, and the plugs,
  * markers and credits inside a story. */
 static void test_more_ends_and_plugs(void **state)
@@ -526,6 +561,7 @@ int main(void)
 		cmocka_unit_test(test_forms_tables_and_release_ends),
 		cmocka_unit_test(test_rows_and_legal_acts),
 		cmocka_unit_test(test_more_ends_and_plugs),
+		cmocka_unit_test(test_prose_without_scores),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
