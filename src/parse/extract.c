@@ -1534,6 +1534,35 @@ static bool is_quote_figure(const xmlNode *f)
 	return quote;
 }
 
+/* Whether a figure shows a picture (a photo, a chart), not a quotation or
+ * a table: all its text is then caption, title and source.  Only its first
+ * elements are looked at: a figure is small, a hostile page is not. */
+static bool is_picture_figure(const xmlNode *f)
+{
+	if (!name_is(f, "figure"))
+		return false;
+	bool picture = false;
+	int seen = 0;
+	const xmlNode *c = f->children;
+	while (c != NULL && c != f && seen++ < 200) {
+		if (is_element(c)) {
+			if (name_is(c, "blockquote") || name_is(c, "table"))
+				return false;
+			picture = picture || name_is(c, "img") || name_is(c, "picture") ||
+				  name_is(c, "svg") || name_is(c, "canvas");
+			if (c->children != NULL) {
+				c = c->children;
+				continue;
+			}
+		}
+		while (c != f && c->next == NULL)
+			c = c->parent;
+		if (c != f)
+			c = c->next;
+	}
+	return picture;
+}
+
 /* Whether an inline element holds less than half of its paragraph. */
 static bool part_of_sentence(const struct page *p, const xmlNode *n, const struct node_info *in)
 {
@@ -1578,6 +1607,8 @@ static bool drop_block(const struct writer *w, const xmlNode *n)
 		return true;
 	if (small && is_block(n) && is_sponsored(n))
 		return true;
+	if (small && is_picture_figure(n))
+		return true; /* a chart's title and subtitle, a photo's credit */
 	if (in->unlikely && small)
 		return true;
 	if (is_block(n) && density > 0.5f && (small || !is_paragraph(n)))

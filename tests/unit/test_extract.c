@@ -396,6 +396,13 @@ static void test_more_ends_and_plugs(void **state)
 		    "<li><a href=/d>Tariff truce extended by ninety days</a></li></ul></article></body>",
 		    BODY_TEXT "\n\nIndustry seeks clarity\n\nExporters said the notification "
 			      "lacked detail on how existing contracts would be treated.");
+	/* A chart in a figure: its title, subtitle and source are a caption;
+	 * a table in a figure is text. */
+	expect_text("<body><article>" BODY "<figure><span>Chart of the week</span><h3>Shifting "
+		    "tides</h3><p>Chinese exports, % change on a year earlier</p><img src=c.png>"
+		    "<figcaption>Sources: Eurostat</figcaption></figure><figure><table><tr><td>"
+		    "Steel</td><td>25%</td></tr></table></figure></article></body>",
+		    BODY_TEXT "\n\nSteel 25%");
 	/* A Chinese caption with its picture's source; a byline with a
 	 * full-width bar. */
 	expect_text("<body><article><p>\u6587\uff5c\u8d22\u65b0 \u5468\u654f</p>" BODY
