@@ -1040,6 +1040,7 @@ struct writer {
 	int breaks;	    /* <br>s since the last text */
 	int in_link;	    /* depth of <a> elements around the text */
 	bool ended;	    /* an end mark ("###") was written: nothing more */
+	const xmlNode *link_list; /* the announced list of links being written */
 	bool para_image;    /* the paragraph being built follows a picture */
 	uint32_t para_chars, para_links; /* of the paragraph being built */
 	uint32_t root_text; /* weighted characters of what was chosen */
@@ -1243,6 +1244,7 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	    "compiled by", "with assistance from", "(updates", "(adds", "(corrects", "(web editor:",
 	    "(editor:", "start printed page", "billing code", "for further information contact",
 	    "to contact the reporter", "to contact the editor", "reproduced with permission",
+	    "problems viewing this page",
 	    NULL};
 	const char *c = s;
 	while (*c == ' ' || *c == '-' || strncmp(c, "\xe2\x80\x94", 3) == 0) /* — */
@@ -1438,7 +1440,7 @@ static void flush(struct writer *w, bool heading)
 	char *line = w->para.data;
 	line[len] = '\0';
 	/* Links only ("Back | Print | Email"), or page furniture. */
-	bool links_only = links * 2 > chars && count_words(line) < 40;
+	bool links_only = links * 2 > chars && count_words(line) < 40 && w->link_list == NULL;
 	if (w->ended || len == 0 || links_only || is_headline(w, line, len)) {
 		buf_reset(&w->para);
 		return;
@@ -1563,6 +1565,29 @@ static bool is_picture_figure(const xmlNode *f)
 	return picture;
 }
 
+/* Whether a list is announced by the sentence before it ("The following
+ * documents were circulated before the meeting:"): its links are then the
+ * text, not a box of related links ("Read more:" is too short to say so). */
+static bool is_introduced_list(const xmlNode *list)
+{
+	if (!name_is(list, "ul") && !name_is(list, "ol"))
+		return false;
+	const xmlNode *prev = list->prev;
+	while (prev != NULL && !is_element(prev))
+		prev = prev->prev;
+	if (prev == NULL || !name_is(prev, "p"))
+		return false;
+	xmlChar *text = xmlNodeGetContent(prev);
+	if (text == NULL)
+		return false;
+	size_t len = strlen((const char *)text);
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\n' || text[len - 1] == '\t'))
+		len--;
+	bool introduced = len > 0 && text[len - 1] == ':' && count_words((const char *)text) >= 4;
+	xmlFree(text);
+	return introduced;
+}
+
 /* Whether an inline element holds less than half of its paragraph. */
 static bool part_of_sentence(const struct page *p, const xmlNode *n, const struct node_info *in)
 {
@@ -1609,6 +1634,8 @@ static bool drop_block(const struct writer *w, const xmlNode *n)
 		return true;
 	if (small && is_picture_figure(n))
 		return true; /* a chart's title and subtitle, a photo's credit */
+	if (is_introduced_list(n) || (w->link_list != NULL && element_parent(n) == w->link_list))
+		return false;
 	if (in->unlikely && small)
 		return true;
 	if (is_block(n) && density > 0.5f && (small || !is_paragraph(n)))
@@ -1688,6 +1715,8 @@ static void write_subtree(struct writer *w, const xmlNode *root)
 				    !opens_with_label(n))
 					buf_reset(&w->heading);
 			} else {
+				if (w->link_list == NULL && is_introduced_list(n))
+					w->link_list = n;
 				if (is_pdf_line(w->page, n))
 					pdf_line_starts(w, n);
 				else if (in_row_line(n))
@@ -1708,6 +1737,8 @@ static void write_subtree(struct writer *w, const xmlNode *root)
 			if (is_element(n) && n->_private != NULL && is_block(n) && n != root &&
 			    !is_pdf_line(w->page, n) && !in_row_line(n))
 				flush(w, is_heading(n));
+			if (n == w->link_list)
+				w->link_list = NULL;
 			if (n == root)
 				return;
 			if (n->next != NULL) {

@@ -369,6 +369,24 @@ static void test_prose_without_scores(void **state)
 		    "partners in the group.");
 }
 
+/* A list of links that a sentence announces is text; "Related:" is no
+ * sentence. */
+static void test_announced_link_list(void **state)
+{
+	(void)state;
+	expect_text("<body><div id=mainContent>" BODY "<p>The following documents were "
+		    "circulated before the meeting:</p><ul><li><a href=/861.pdf>G/C/W/861 "
+		    "\u2014 Port fees on vessels</a></li><li><a href=/862.pdf>G/C/W/862 \u2014 "
+		    "Export licensing requirements</a></li></ul><p>Related:</p><ul><li><a href=/a>"
+		    "Members discuss fisheries subsidies</a></li><li><a href=/b>Goods Council "
+		    "meets in March</a></li></ul><p>Problems viewing this page? Please contact "
+		    "webmaster@wto.example giving details of the operating system and web browser "
+		    "you are using.</p></div></body>",
+		    BODY_TEXT "\n\nThe following documents were circulated before the meeting:\n\n"
+			      "G/C/W/861 \u2014 Port fees on vessels\n\nG/C/W/862 \u2014 Export "
+			      "licensing requirements");
+}
+
 /* What closes a release in other ways and languages, and the plugs,
  * markers and credits inside a story. */
 static void test_more_ends_and_plugs(void **state)
@@ -569,6 +587,7 @@ int main(void)
 		cmocka_unit_test(test_rows_and_legal_acts),
 		cmocka_unit_test(test_more_ends_and_plugs),
 		cmocka_unit_test(test_prose_without_scores),
+		cmocka_unit_test(test_announced_link_list),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
