@@ -1286,10 +1286,24 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	if (words <= 40 && ends_with_phrase(s, len, plugs))
 		return true;
 	/* "Click here to join Express on WhatsApp and get latest news" */
-	static const char *const invitations[] = {"click here to join", "click here to follow",
-						  "join us on whatsapp", "join our whatsapp",
-						  "join our telegram", NULL};
+	static const char *const invitations[] = {
+	    "click here to join", "click here to follow", "join us on whatsapp",
+	    "join our whatsapp", "join our telegram", "(you can now subscribe",
+	    "you can now subscribe", "forwarded this email", "update your email preferences",
+	    "how did you like today", NULL};
 	if (words <= 25 && starts_with_word(s, invitations))
+		return true;
+	if (words <= 12 && strcasestr(s, "unsubscribe") != NULL)
+		return true;
+	/* A sign-up box's consent line: "By submitting, you consent to ..." */
+	static const char *const consent[] = {"by submitting", "by signing up", "by subscribing",
+					      "by clicking", NULL};
+	if (words <= 40 && starts_with_word(s, consent))
+		return true;
+	/* "Questions related to ... should be directed to the Directorate at
+	 * x@cbp.gov": an address says it is a contact line */
+	if (words <= 60 && strncasecmp(s, "questions ", 10) == 0 && strchr(s, '@') != NULL &&
+	    (strstr(s, " directed to ") != NULL || strstr(s, " referred to ") != NULL))
 		return true;
 	/* A live blog's "Updated at 15.12 BST" under an entry. */
 	if (words <= 5 && strncasecmp(s, "updated at ", 11) == 0 && s[11] >= '0' && s[11] <= '9')
@@ -1354,6 +1368,14 @@ static bool is_end_mark(const char *s, size_t len)
 					       "sincerely", "yours sincerely", "yours faithfully",
 					       "with kind regards", "regards,", NULL};
 	if (len < 40 && starts_with_word(s, closings))
+		return true;
+	/* A newsletter's sign-off: "That's it for this week. Reply to ..." */
+	static const char *const signoffs[] = {"that's it for this", "that\xe2\x80\x99s it for this",
+					       "that's all for this", "that\xe2\x80\x99s all for this",
+					       "that's it for today", "that\xe2\x80\x99s it for today",
+					       "that's all for today", "that\xe2\x80\x99s all for today",
+					       NULL};
+	if (count_words(s) <= 30 && starts_with_word(s, signoffs))
 		return true;
 	/* A Spanish release's closing ornament: "--oo0oo--", "-o0o-". */
 	if (len >= 3 && len <= 20 && strspn(s, "-oO0 ") == len && strpbrk(s, "oO0") != NULL &&

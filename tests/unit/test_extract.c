@@ -404,6 +404,21 @@ static void test_more_ends_and_plugs(void **state)
 		    "<p>Updated at 15.12 BST</p><p><em>Click here to join Express on WhatsApp and "
 		    "get latest news and updates</em></p></article></body>",
 		    BODY_TEXT);
+	/* A newsletter's sign-off and footer, a sign-up box's consent line, a
+	 * notice's contact line (one without an address is text). */
+	expect_text("<body><article>" BODY "<p>Questions concerning the allocation may be "
+		    "directed to the Office during business hours.</p><p>Questions related to "
+		    "filing should be directed to the Directorate at trade@cbp.example.</p>"
+		    "<p>By submitting, you consent to receiving marketing emails from us.</p>"
+		    "<p>That\u2019s it for this week. Reply to this email if there is something "
+		    "you want us to dig into.</p><p>How did you like today\u2019s newsletter?</p>"
+		    "</article></body>",
+		    BODY_TEXT "\n\nQuestions concerning the allocation may be directed to the "
+			      "Office during business hours.");
+	expect_text("<body><article>" BODY "<p>(You can now subscribe to our Markets WhatsApp "
+		    "channel)</p><p>Forwarded this email? Subscribe here for more.</p><p>Update "
+		    "your email preferences or unsubscribe here</p></article></body>",
+		    BODY_TEXT);
 	/* The story's own heading stays before a box of links that has a
 	 * label of its own; a "Related" heading goes with its list. */
 	expect_text("<body><article>" BODY "<h2>Industry seeks clarity</h2><div><div>Express "
