@@ -1041,6 +1041,8 @@ struct writer {
 	int in_link;	    /* depth of <a> elements around the text */
 	bool ended;	    /* an end mark ("###") was written: nothing more */
 	const xmlNode *link_list; /* the announced list of links being written */
+	size_t about;	      /* 1 + the length of out at an "About X", else 0 */
+	size_t about_written; /* paragraphs written before it */
 	bool para_image;    /* the paragraph being built follows a picture */
 	uint32_t para_chars, para_links; /* of the paragraph being built */
 	uint32_t root_text; /* weighted characters of what was chosen */
@@ -1348,9 +1350,16 @@ static bool is_boilerplate_heading(const char *s)
 	for (const char *const *h = heads; *h != NULL; h++)
 		if (strncasecmp(s, *h, strlen(*h)) == 0)
 			return true;
-	/* "About X": a name follows, not "about the new rules" */
-	return strncasecmp(s, "about ", 6) == 0 && s[6] >= 'A' && s[6] <= 'Z' &&
-	       strncmp(s + 6, "The ", 4) != 0;
+	return false;
+}
+
+/* "About Meridian Gulf Terminals, Inc.": a name follows, not "about the
+ * new rules".  Where the text ends is known only at its end (see
+ * cut_about()): an explainer may have a section "About Section 301". */
+static bool is_about_heading(const char *s)
+{
+	return count_words(s) <= 8 && strncasecmp(s, "about ", 6) == 0 && s[6] >= 'A' &&
+	       s[6] <= 'Z' && strncmp(s + 6, "The ", 4) != 0;
 }
 
 /* Where a press release or a letter ends: "###", "-30-", "ENDS", a
@@ -1442,6 +1451,23 @@ static void trim_signature(struct buf *out)
 	}
 }
 
+/* What follows "About X" is a release's boilerplate (the company, its
+ * contacts) when it is short beside the text before it; a longer run is a
+ * section of an explainer, and stays. */
+static void cut_about(struct writer *w)
+{
+	if (w->about == 0)
+		return;
+	size_t at = w->about - 1, paragraphs = w->written - w->about_written;
+	if (paragraphs > 4 && (w->out.len - at) * 3 >= at)
+		return;
+	while (at > 0 && w->out.data[at - 1] == '\n')
+		at--;
+	w->out.len = at;
+	if (w->out.data != NULL)
+		w->out.data[at] = '\0';
+}
+
 /* Ends the paragraph being built: written out unless it is furniture; a
  * heading waits for the text it heads. */
 static void flush(struct writer *w, bool heading)
@@ -1466,6 +1492,10 @@ static void flush(struct writer *w, bool heading)
 	if (w->ended || len == 0 || links_only || is_headline(w, line, len)) {
 		buf_reset(&w->para);
 		return;
+	}
+	if (w->written > 1 && w->about == 0 && is_about_heading(line)) {
+		w->about = w->out.len + 1;
+		w->about_written = w->written;
 	}
 	if (is_end_mark(line, len) || (w->written > 1 && is_boilerplate_heading(line))) {
 		w->ended = true;
@@ -1881,6 +1911,7 @@ static char *write_text(const struct page *p, const xmlNode *top, float top_scor
 	buf_init(&w.para);
 	buf_init(&w.heading);
 	write_article(&w, top, top_score);
+	cut_about(&w);
 	trim_signature(&w.out);
 	buf_free(&w.para);
 	buf_free(&w.heading);

@@ -404,6 +404,32 @@ static void test_more_ends_and_plugs(void **state)
 		    "<p>Updated at 15.12 BST</p><p><em>Click here to join Express on WhatsApp and "
 		    "get latest news and updates</em></p></article></body>",
 		    BODY_TEXT);
+	/* "About X" ends a release when little follows it; an explainer's
+	 * section "About Section 301" is text. */
+	expect_text("<body><article>" BODY "<h2>About Section 301</h2>"
+		    "<p>Section 301 of the Trade Act of 1974 lets the trade representative act "
+		    "against unfair practices of other governments.</p>"
+		    "<p>It was used against China in 2018, when tariffs were imposed on goods "
+		    "worth hundreds of billions of dollars.</p>"
+		    "<p>The investigations take a year, with hearings and written comments from "
+		    "companies, unions and trade groups.</p>"
+		    "<p>The findings can lead to tariffs, fees or restrictions on services, as in "
+		    "the shipbuilding case decided this year.</p>"
+		    "<p>Courts have upheld the tariffs, and importers have asked for exclusions "
+		    "product by product since then.</p></article></body>",
+		    BODY_TEXT "\n\nAbout Section 301\n\nSection 301 of the Trade Act of 1974 lets "
+			      "the trade representative act against unfair practices of other "
+			      "governments.\n\nIt was used against China in 2018, when tariffs were "
+			      "imposed on goods worth hundreds of billions of dollars.\n\nThe "
+			      "investigations take a year, with hearings and written comments from "
+			      "companies, unions and trade groups.\n\nThe findings can lead to "
+			      "tariffs, fees or restrictions on services, as in the shipbuilding case "
+			      "decided this year.\n\nCourts have upheld the tariffs, and importers "
+			      "have asked for exclusions product by product since then.");
+	expect_text("<body><article>" BODY "<p><b>About Meridian</b></p><p>Meridian is a "
+		    "terminal operator founded in 1964, with seven terminals.</p><p>Media contact: "
+		    "press@meridian.example</p></article></body>",
+		    BODY_TEXT);
 	/* A newsletter's sign-off and footer, a sign-up box's consent line, a
 	 * notice's contact line (one without an address is text). */
 	expect_text("<body><article>" BODY "<p>Questions concerning the allocation may be "
