@@ -1216,6 +1216,10 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 {
 	static const char *const labels[] = {
 	    "advertisement", "advertising", "ad", "sponsored", "sponsored content", "广告",
+	    /* the same label in other languages */
+	    "anzeige", "werbung", "publicidad", "publicit\xc3\xa9", "pubblicit\xc3\xa0",
+	    "publicidade", "advertentie", "reklam", "reklama", "\xd1\x80\xd0\xb5\xd0\xba\xd0\xbb\xd0\xb0\xd0\xbc\xd0\xb0",
+	    "\xea\xb4\x91\xea\xb3\xa0", "\xe5\xba\x83\xe5\x91\x8a", "\xe5\xbb\xa3\xe5\x91\x8a",
 	    "share", "share this", "share this article", "share this story", "print",
 	    "email", "comments", "related", "related stories", "related articles",
 	    "read more", "more from", "recommended", "tweet", NULL,
@@ -1344,6 +1348,8 @@ static bool is_boilerplate_heading(const char *s)
 	static const char *const heads[] = {"notes to editors", "note to editors",
 					    "notes for editors", "media enquiries", "media inquiries",
 					    "media contacts", "press enquiries", "press inquiries",
+					    "for further information, please contact",
+					    "for more information, please contact",
 					    "forward-looking statements",
 					    "forward looking statements", "safe harbor statement",
 					    "cautionary statement", NULL};

@@ -430,6 +430,12 @@ static void test_more_ends_and_plugs(void **state)
 		    "terminal operator founded in 1964, with seven terminals.</p><p>Media contact: "
 		    "press@meridian.example</p></article></body>",
 		    BODY_TEXT);
+	/* An advertisement's label in other languages; a contact table after
+	 * its lead-in. */
+	expect_text("<body><article><p>Anzeige</p>" BODY "<div>Reklam</div><p>For further "
+		    "information, please contact:</p><table><tr><td>Trade Policy Division</td>"
+		    "<td>+82-44-203-4011</td></tr></table></article></body>",
+		    BODY_TEXT);
 	/* A newsletter's sign-off and footer, a sign-up box's consent line, a
 	 * notice's contact line (one without an address is text). */
 	expect_text("<body><article>" BODY "<p>Questions concerning the allocation may be "
