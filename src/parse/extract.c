@@ -294,7 +294,7 @@ static const char *const negative_hints[] = {
     "pager",	   "outbrain",  "taboola",   "teaser",	"more-stories",
     "read-more",   "readmore",	 "also-read", "disqus",	   "rss",	"skip",
     "modal",	   "popup",	 "nav",	      "dateline",  "timestamp", "meta",
-    "hidden",	   "disclaimer", "author-bio", "standfirst", "tweet", "embed",
+    "disclaimer", "author-bio", "standfirst", "tweet", "embed",
     "instagram",   "tiktok", NULL,
 };
 static const char *const negative_tokens[] = {"ad", "ads", "adv", "date", "tag", "print",
@@ -312,10 +312,26 @@ static bool has_any(const char *s, const char *const *words,
 	return false;
 }
 
+/* "hidden", but not Drupal's "field--label-hidden" (on nearly every field,
+ * the body's among them): there the label is hidden, not the element. */
+static bool says_hidden(const char *s)
+{
+	for (const char *p = s; (p = strcasestr(p, "hidden")) != NULL; p += 6) {
+		size_t before = (size_t)(p - s);
+		bool label = (before >= 6 && strncasecmp(p - 6, "label-", 6) == 0) ||
+			     (before >= 7 && strncasecmp(p - 7, "label--", 7) == 0) ||
+			     (before >= 6 && strncasecmp(p - 6, "label_", 6) == 0);
+		if (!label)
+			return true;
+	}
+	return false;
+}
+
 static bool hint_negative(const char *s)
 {
 	return s != NULL && *s != '\0' &&
-	       (has_any(s, negative_hints, has_word) || has_any(s, negative_tokens, has_token));
+	       (has_any(s, negative_hints, has_word) || has_any(s, negative_tokens, has_token) ||
+		says_hidden(s));
 }
 
 /* A heading's class saying "header" ("header-anchor-post") says what it
@@ -1235,7 +1251,13 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	    "para m\xc3\xa1s informaci\xc3\xb3n", /* para más información */
 	    "contact:", "subscribe",
 	    "sign up", "follow us", "copyright", "©", "all rights reserved", "source:",
-	    "problems viewing this page", NULL,
+	    "problems viewing this page", "press officer:", "phone:",
+	    "tel:", "tel.:", "telephone:",
+	    /* contact lines in Chinese: 新闻联系人, 新聞聯絡人, 联系电话, 聯絡電話 */
+	    "\xe6\x96\xb0\xe9\x97\xbb\xe8\x81\x94\xe7\xb3\xbb\xe4\xba\xba",
+	    "\xe6\x96\xb0\xe8\x81\x9e\xe8\x81\xaf\xe7\xb5\xa1\xe4\xba\xba",
+	    "\xe8\x81\x94\xe7\xb3\xbb\xe7\x94\xb5\xe8\xaf\x9d",
+	    "\xe8\x81\xaf\xe7\xb5\xa1\xe9\x9b\xbb\xe8\xa9\xb1", NULL,
 	};
 	size_t words = count_words(s);
 	if (words <= 12 && starts_with_word(s, prefixes))
@@ -1296,10 +1318,35 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	    "click here to join", "click here to follow", "join us on whatsapp",
 	    "join our whatsapp", "join our telegram", "(you can now subscribe",
 	    "you can now subscribe", "forwarded this email", "update your email preferences",
-	    "how did you like today", NULL};
+	    "how did you like today", "to print this article", NULL};
 	if (words <= 25 && starts_with_word(s, invitations))
 		return true;
 	if (words <= 12 && strcasestr(s, "unsubscribe") != NULL)
+		return true;
+	/* "If you have questions about ..., please contact the authors" */
+	static const char *const questions[] = {"if you have questions", "if you have any questions",
+						"should you have any questions", NULL};
+	if (words <= 60 && starts_with_word(s, questions) && strcasestr(s, "contact") != NULL)
+		return true;
+	/* A firm's or a site's disclaimer, a reader's plug-in notice */
+	static const char *const notices[] = {"does not constitute legal advice",
+					      "for general information purposes only",
+					      "is not intended to be legal advice", "adobe acrobat reader",
+					      "adobe reader", NULL};
+	for (const char *const *n = notices; words <= 60 && *n != NULL; n++)
+		if (strcasestr(s, *n) != NULL)
+			return true;
+	/* A reporter's line ending in an address: "박지훈 기자 jh@x.example" */
+	const char *last_space = strrchr(s, ' ');
+	if (words <= 6 && last_space != NULL && strchr(last_space, '@') != NULL &&
+	    strchr(strchr(last_space, '@'), '.') != NULL)
+		return true;
+	/* A caption under a Korean paper's picture: "▲부산항 신항 ... (사진=...)" */
+	if (words <= 60 && strncmp(s, "\xe2\x96\xb2", 3) == 0)
+		return true;
+	/* A note above the text: "Update, 9 October: corrected the value ..." */
+	static const char *const updates[] = {"update, ", "update: ", "updated, ", "updated: ", NULL};
+	if (w->long_paragraphs == 0 && words <= 40 && starts_with_word(s, updates))
 		return true;
 	/* A sign-up box's consent line: "By submitting, you consent to ..." */
 	static const char *const consent[] = {"by submitting", "by signing up", "by subscribing",
@@ -1349,7 +1396,12 @@ static bool is_boilerplate_heading(const char *s)
 					    "notes for editors", "media enquiries", "media inquiries",
 					    "media contacts", "press enquiries", "press inquiries",
 					    "for further information, please contact",
-					    "for more information, please contact",
+					    "for more information, please contact", "footnotes",
+					    "endnotes",
+					    /* contact, in Japanese: （問い合わせ先）, 問い合わせ先, お問い合わせ */
+					    "\xef\xbc\x88\xe5\x95\x8f\xe3\x81\x84\xe5\x90\x88\xe3\x82\x8f\xe3\x81\x9b",
+					    "\xe5\x95\x8f\xe3\x81\x84\xe5\x90\x88\xe3\x82\x8f\xe3\x81\x9b",
+					    "\xe3\x81\x8a\xe5\x95\x8f\xe3\x81\x84\xe5\x90\x88\xe3\x82\x8f\xe3\x81\x9b",
 					    "forward-looking statements",
 					    "forward looking statements", "safe harbor statement",
 					    "cautionary statement", NULL};
@@ -1391,6 +1443,10 @@ static bool is_end_mark(const char *s, size_t len)
 					       "that's all for today", "that\xe2\x80\x99s all for today",
 					       NULL};
 	if (count_words(s) <= 30 && starts_with_word(s, signoffs))
+		return true;
+	/* Hong Kong's "Ends/Wednesday, October 8, 2025", a teleprinter's NNNN */
+	if (strncasecmp(s, "ends/", 5) == 0 || strncasecmp(s, "ends /", 6) == 0 ||
+	    (len == 4 && strcmp(s, "NNNN") == 0))
 		return true;
 	/* A Spanish release's closing ornament: "--oo0oo--", "-o0o-". */
 	if (len >= 3 && len <= 20 && strspn(s, "-oO0 ") == len && strpbrk(s, "oO0") != NULL &&
@@ -1503,7 +1559,9 @@ static void flush(struct writer *w, bool heading)
 		w->about = w->out.len + 1;
 		w->about_written = w->written;
 	}
-	if (is_end_mark(line, len) || (w->written > 1 && is_boilerplate_heading(line))) {
+	/* The first of the notes under the text: "[1] Under Article IV ..." */
+	bool notes = w->written > 3 && strncmp(line, "[1] ", 4) == 0;
+	if (is_end_mark(line, len) || notes || (w->written > 1 && is_boilerplate_heading(line))) {
 		w->ended = true;
 		buf_reset(&w->para);
 		return;
@@ -1668,6 +1726,9 @@ static bool drop_block(const struct writer *w, const xmlNode *n)
 		return is_block(n); /* an inline one may hold a space */
 	if (name_is(n, "figcaption") && is_quote_figure(element_parent(n)))
 		return false; /* the speaker of the quotation */
+	const xmlNode *up = element_parent(n);
+	if ((name_is(n, "footer") || name_is(n, "cite")) && up != NULL && name_is(up, "blockquote"))
+		return false; /* the same, inside the quotation */
 	if (name_is(n, "h1") || name_in(n, (const char *const[]){"nav", "aside", "footer",
 								 "figcaption", "header", "form",
 								 "address", "menu", NULL}))

@@ -387,6 +387,55 @@ static void test_announced_link_list(void **state)
 			      "licensing requirements");
 }
 
+/* The eighth held-out set's lessons: a quotation's own footer names its
+ * speaker; Drupal's "field--label-hidden" is on the body's own fields;
+ * notes, contacts and notices after the text in several shapes. */
+static void test_notes_contacts_and_speakers(void **state)
+{
+	(void)state;
+	expect_text("<body><article>" BODY "<blockquote><p>\u201cOur pressure will be "
+		    "maintained until the occupation ends.\u201d</p><footer>Mette Rasmussen-Holm, "
+		    "Minister for European Affairs</footer></blockquote></article></body>",
+		    BODY_TEXT "\n\n\u201cOur pressure will be maintained until the occupation "
+			      "ends.\u201d\n\nMette Rasmussen-Holm, Minister for European Affairs");
+	/* a Drupal field inside the body's own field: both "label-hidden" */
+	expect_text("<body><article><div class=\"text-formatted field--label-hidden\">" BODY
+		    "<p>Exporters will need a licence for each shipment from the first of "
+		    "December, the ministry said.</p><div class=\"text-formatted "
+		    "field--label-hidden\"><h2>How to check</h2><p>The state of the quotas can be "
+		    "seen every day in the Commission's TARIC database.</p></div></div></article>"
+		    "</body>",
+		    BODY_TEXT "\n\nExporters will need a licence for each shipment from the first "
+			      "of December, the ministry said.\n\nHow to check\n\nThe state of the "
+			      "quotas can be seen every day in the Commission's TARIC database.");
+	expect_text("<body><article><p>Update, 9 October: corrected the value in the table "
+		    "below. Thanks to the readers who wrote in.</p>" BODY
+		    "<p>\u25b2Busan New Port container terminal. (Photo=Busan Port Authority)</p>"
+		    "<p>Park Ji-hoon reporter jhpark@busan.example</p>"
+		    "<p>\u65b0\u805e\u806f\u7d61\u4eba \u570b\u969b\u8cbf\u6613\u7f72</p>"
+		    "<p>Ends/Wednesday, October 8, 2025</p><p>Issued at HKT 15:20</p>"
+		    "</article></body>",
+		    BODY_TEXT);
+	expect_text("<body><article><p>To print this article, all you need is to be registered "
+		    "or login on Mondaq.com.</p>" BODY "<p>If you have questions about how the "
+		    "rule applies to your business, please contact any of the authors.</p><p>This "
+		    "alert is provided for general information purposes only and does not "
+		    "constitute legal advice.</p><h3>Footnotes</h3><p>1. 90 Fed. Reg. 47112 (Sept. "
+		    "30, 2025).</p></article></body>",
+		    BODY_TEXT);
+	expect_text("<body><article>" BODY "<p>The fourth paragraph says more about the export "
+		    "controls and who they cover.</p><hr><p class=fn>[1] Under Article IV of the "
+		    "Articles of Agreement, the Fund holds bilateral discussions with members.</p>"
+		    "<p>PRESS OFFICER: Laura Benedetti</p></article></body>",
+		    BODY_TEXT "\n\nThe fourth paragraph says more about the export controls and "
+			      "who they cover.");
+	expect_text("<body><article>" BODY "<p>\uff08\u554f\u3044\u5408\u308f\u305b\u5148"
+		    "\uff09</p><p>\u6771\u4eac\u7a0e\u95a2 \u8abf\u67fb\u90e8 \u96fb\u8a71"
+		    "\uff1a03-3599-6421</p><p>PDF files need Adobe Acrobat Reader, free from Adobe."
+		    "</p></article></body>",
+		    BODY_TEXT);
+}
+
 /* What closes a release in other ways and languages, and the plugs,
  * markers and credits inside a story. */
 static void test_more_ends_and_plugs(void **state)
@@ -635,6 +684,7 @@ int main(void)
 		cmocka_unit_test(test_more_ends_and_plugs),
 		cmocka_unit_test(test_prose_without_scores),
 		cmocka_unit_test(test_announced_link_list),
+		cmocka_unit_test(test_notes_contacts_and_speakers),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
