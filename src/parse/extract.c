@@ -382,6 +382,11 @@ struct page {
 	size_t nnodes, cap;
 	char *title;	   /* og:title, else <title> */
 	char *ld_body;	   /* the longest JSON-LD articleBody */
+	/* The page's descriptions (description, og: and twitter:), often
+	 * the standfirst printed above the text: the first three. */
+	char *desc[3];
+	uint32_t desc_chars[3];
+	size_t ndesc;
 	uint32_t ld_chars;
 	/* The second look, when the first found next to nothing: classes
 	 * and ids mark nothing as boilerplate but comments (a page laid out
@@ -597,6 +602,25 @@ static char *plain_title(const char *s)
 }
 
 /* Notes what the head and scripts tell: the title, a JSON-LD body. */
+static void note_description(struct page *p, const char *content)
+{
+	if (p->ndesc == sizeof(p->desc) / sizeof(p->desc[0]))
+		return;
+	char *d = plain_title(content);
+	if (d == NULL)
+		return;
+	struct measure m = measure_text((const unsigned char *)d, strlen(d));
+	for (size_t i = 0; i < p->ndesc; i++)
+		if (strcmp(p->desc[i], d) == 0)
+			m.chars = 0; /* seen already (or the second look) */
+	if (m.chars < 40) {
+		free(d);
+		return;
+	}
+	p->desc_chars[p->ndesc] = m.chars;
+	p->desc[p->ndesc++] = d;
+}
+
 static void note_metadata(struct page *p, const xmlNode *n)
 {
 	if (name_is(n, "meta")) {
@@ -610,6 +634,11 @@ static void note_metadata(struct page *p, const xmlNode *n)
 		if (name != NULL && content != NULL && strcasecmp(name, "generator") == 0 &&
 		    strstr(content, "pdf2htmlEX") != NULL)
 			p->pdf_lines = true;
+		const char *key = name != NULL ? name : prop;
+		if (key != NULL && content != NULL &&
+		    (strcasecmp(key, "description") == 0 || strcmp(key, "og:description") == 0 ||
+		     strcmp(key, "twitter:description") == 0))
+			note_description(p, content);
 	} else if (name_is(n, "title") && p->title == NULL) {
 		char *t = child_text(n);
 		p->title = plain_title(t);
@@ -1057,6 +1086,9 @@ struct writer {
 	int in_link;	    /* depth of <a> elements around the text */
 	bool ended;	    /* an end mark ("###") was written: nothing more */
 	const xmlNode *link_list; /* the announced list of links being written */
+	const xmlNode *run_parent; /* the last in_story_run() asked, and its answer */
+	const char *run_class;
+	bool run_answer;
 	size_t about;	      /* 1 + the length of out at an "About X", else 0 */
 	size_t about_written; /* paragraphs written before it */
 	bool para_image;    /* the paragraph being built follows a picture */
@@ -1247,6 +1279,8 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	    "read more:", "read more ", "also read", "related:", "see also:", "more:",
 	    "editor:", "editing by", "责任编辑", "编辑：", "【责任编辑", "photo:", "image:",
 	    "photograph:", "credit:", "(photo", "图片来源", "原标题", "media contact",
+	    /* "Source:" in other languages */
+	    "\xc5\xb9r\xc3\xb3" "d\xc5\x82o:", "fuente:", "quelle:", "fonte:", "bron:",
 	    "press contact", "for more information, contact", "for more information:",
 	    "para m\xc3\xa1s informaci\xc3\xb3n", /* para más información */
 	    "contact:", "subscribe",
@@ -1329,16 +1363,19 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	if (words <= 60 && starts_with_word(s, questions) && strcasestr(s, "contact") != NULL)
 		return true;
 	/* A firm's or a site's disclaimer, a reader's plug-in notice */
-	static const char *const notices[] = {"does not constitute legal advice",
-					      "for general information purposes only",
-					      "is not intended to be legal advice", "adobe acrobat reader",
-					      "adobe reader", NULL};
+	static const char *const notices[] = {
+	    "does not constitute legal advice", "for general information purposes only",
+	    "is not intended to be legal advice", "is not legal advice",
+	    "for general information only", "adobe acrobat reader", "adobe reader",
+	    "auto-generated from a syndicated feed",
+	    "nep\xc5\x99" "edstavuje pr\xc3\xa1vn\xc3\xad poradenstv\xc3\xad", /* Czech: is not legal advice */
+	    NULL};
 	for (const char *const *n = notices; words <= 60 && *n != NULL; n++)
 		if (strcasestr(s, *n) != NULL)
 			return true;
 	/* A reporter's line ending in an address: "박지훈 기자 jh@x.example" */
 	const char *last_space = strrchr(s, ' ');
-	if (words <= 6 && last_space != NULL && strchr(last_space, '@') != NULL &&
+	if (words <= 8 && last_space != NULL && strchr(last_space, '@') != NULL &&
 	    strchr(strchr(last_space, '@'), '.') != NULL)
 		return true;
 	/* A caption under a Korean paper's picture: "▲부산항 신항 ... (사진=...)" */
@@ -1352,6 +1389,25 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	static const char *const consent[] = {"by submitting", "by signing up", "by subscribing",
 					      "by clicking", NULL};
 	if (words <= 40 && starts_with_word(s, consent))
+		return true;
+	/* "Media enquiries should be directed to the Media Office" */
+	static const char *const enquiries[] = {"media enquiries", "media inquiries",
+						"press enquiries", "press inquiries", NULL};
+	if (words <= 60 && starts_with_word(s, enquiries) &&
+	    (strstr(s, " directed to ") != NULL || strstr(s, " referred to ") != NULL))
+		return true;
+	/* A correction or an update noted under the text: "Correction (10
+	 * October 2025): an earlier version ...", "Editor's note: This story
+	 * has been updated ..." */
+	static const char *const corrections[] = {"correction:", "correction (", "correctie",
+						  "clarification:", NULL};
+	if (words <= 60 && starts_with_word(s, corrections))
+		return true;
+	static const char *const editors[] = {"editor's note:", "editor\xe2\x80\x99s note:", NULL};
+	if (words <= 40 && starts_with_word(s, editors) && strstr(s, " updated") != NULL)
+		return true;
+	/* A reading time: "3 min", "5 min read" */
+	if (words <= 3 && s[0] >= '0' && s[0] <= '9' && strstr(s, " min") != NULL)
 		return true;
 	/* "Questions related to ... should be directed to the Directorate at
 	 * x@cbp.gov": an address says it is a contact line */
@@ -1397,6 +1453,7 @@ static bool is_boilerplate_heading(const char *s)
 					    "media contacts", "press enquiries", "press inquiries",
 					    "for further information, please contact",
 					    "for more information, please contact", "footnotes",
+					    "informasi lebih lanjut", /* Indonesian */
 					    "endnotes",
 					    /* contact, in Japanese: （問い合わせ先）, 問い合わせ先, お問い合わせ */
 					    "\xef\xbc\x88\xe5\x95\x8f\xe3\x81\x84\xe5\x90\x88\xe3\x82\x8f\xe3\x81\x9b",
@@ -1716,8 +1773,92 @@ static bool part_of_sentence(const struct page *p, const xmlNode *n, const struc
 	return bi != NULL && in->text * 2 < bi->own;
 }
 
+/* Whether n is one of a run of blocks of one class, siblings, that holds
+ * half the chosen text or more: the story's own blocks, whatever their
+ * class says (a page built of "article-widget article-widget-text"
+ * blocks).  Siblings come one after another: the answer is kept for the
+ * next one, so that a parent with many children is looked over once. */
+static bool in_story_run(struct writer *w, const xmlNode *n)
+{
+	const char *cls = attr(n, "class");
+	const xmlNode *up = element_parent(n);
+	if (cls == NULL || *cls == '\0' || up == NULL)
+		return false;
+	if (w->run_parent == up && w->run_class != NULL && strcmp(w->run_class, cls) == 0)
+		return w->run_answer;
+	uint32_t text = 0, same = 0;
+	for (const xmlNode *s = up->children; s != NULL; s = s->next) {
+		const char *c;
+		if (is_element(s) && s->_private != NULL && (c = attr(s, "class")) != NULL &&
+		    strcmp(c, cls) == 0) {
+			same++;
+			text += info_of(w->page, s)->text;
+		}
+	}
+	w->run_parent = up;
+	w->run_class = cls;
+	w->run_answer = same >= 3 && text * 2 >= w->root_text;
+	return w->run_answer;
+}
+
+/* The next element after n that holds text and is no picture. */
+static const xmlNode *next_text_sibling(const struct page *p, const xmlNode *n)
+{
+	for (const xmlNode *s = n->next; s != NULL; s = s->next) {
+		if (!is_element(s) || s->_private == NULL || info_of(p, s)->text == 0 ||
+		    name_is(s, "figure") || is_picture_figure(s))
+			continue;
+		const char *c = attr(s, "class");
+		if (c != NULL && (strcasestr(c, "image") != NULL || strcasestr(c, "photo") != NULL ||
+				  strcasestr(c, "media") != NULL || strcasestr(c, "picture") != NULL))
+			continue;
+		return s;
+	}
+	return NULL;
+}
+
+/* Whether n, above the text, says what the page's description says: the
+ * standfirst printed over the story ("div.perex", "p.h3", a deck in an
+ * h2).  The story's own first paragraph may say it too, but then the
+ * paragraphs after it are of its kind (a <p> followed by <p>s). */
+static bool is_standfirst(const struct writer *w, const xmlNode *n, const struct node_info *in)
+{
+	const struct page *p = w->page;
+	if (w->long_paragraphs > 0 || !is_block(n))
+		return false;
+	bool same = false;
+	for (size_t i = 0; i < p->ndesc && !same; i++) {
+		if (in->text != p->desc_chars[i])
+			continue;
+		xmlChar *t = xmlNodeGetContent(n);
+		char *plain = t != NULL ? plain_title((const char *)t) : NULL;
+		same = plain != NULL && strcmp(plain, p->desc[i]) == 0;
+		free(plain);
+		xmlFree(t);
+	}
+	if (!same)
+		return false;
+	const xmlNode *next = next_text_sibling(p, n);
+	if (next == NULL || !xmlStrEqual(next->name, n->name))
+		return true;
+	const char *a = attr(n, "class"), *b = attr(next, "class");
+	return !(a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0);
+}
+
+/* Whether n only wraps a heading and says "header" of itself, not of the
+ * page's header (Notion's "notion-header-block" around each h2). */
+static bool heading_block(const xmlNode *n)
+{
+	if (heading_hint_negative(attr(n, "class")) || heading_hint_negative(attr(n, "id")))
+		return false;
+	const xmlNode *c = n;
+	for (int depth = 0; c != NULL && depth < 4 && !is_heading(c); depth++)
+		c = only_child(c);
+	return c != NULL && is_heading(c);
+}
+
 /* Whether a block inside the chosen text is left out whole. */
-static bool drop_block(const struct writer *w, const xmlNode *n)
+static bool drop_block(struct writer *w, const xmlNode *n)
 {
 	const struct node_info *in = info_of(w->page, n);
 	if (in == NULL)
@@ -1747,12 +1888,14 @@ static bool drop_block(const struct writer *w, const xmlNode *n)
 		return false;
 	/* A negative hint counts even beside a positive one: a
 	 * "story__caption" or an "entry__meta" is no more of the story. */
-	if (in->negative && small)
+	if (in->negative && small && !(is_block(n) && in_story_run(w, n)) && !heading_block(n))
 		return true;
 	if (small && is_block(n) && is_sponsored(n))
 		return true;
 	if (small && is_picture_figure(n))
 		return true; /* a chart's title and subtitle, a photo's credit */
+	if (small && is_standfirst(w, n, in))
+		return true;
 	if (is_introduced_list(n) || (w->link_list != NULL && element_parent(n) == w->link_list))
 		return false;
 	if (in->unlikely && small)
@@ -1799,15 +1942,17 @@ static void pdf_line_starts(struct writer *w, const xmlNode *line)
 
 /* A table row of two or more cells is one line of text: "(1) | By
  * Implementing Regulation ...", "Tariff | 25 % | 1 May".  So are a cell of
- * such a row and the paragraph that is all a cell holds. */
+ * such a row and the paragraph that is all a cell holds, in wrappers or
+ * not (a Notion cell's div in a div). */
 static bool in_row_line(const xmlNode *n)
 {
+	/* the cell, up through wrappers that hold nothing else */
 	const xmlNode *cell = n;
-	if (!name_is(cell, "td") && !name_is(cell, "th")) {
-		cell = element_parent(n);
-		if (cell == NULL || (!name_is(cell, "td") && !name_is(cell, "th")) ||
-		    only_child(cell) != n)
+	for (int depth = 0; !name_is(cell, "td") && !name_is(cell, "th"); depth++) {
+		const xmlNode *up = element_parent(cell);
+		if (depth == 4 || up == NULL || only_child(up) != cell)
 			return false;
+		cell = up;
 	}
 	const xmlNode *row = element_parent(cell);
 	return row != NULL && name_is(row, "tr") && element_children(row) >= 2;
@@ -1870,6 +2015,13 @@ static void write_subtree(struct writer *w, const xmlNode *root)
 }
 
 /* Writes the chosen element, with the siblings that belong to it. */
+/* Whether the sibling s of the chosen element is written with it. */
+static bool joins(const struct writer *w, const xmlNode *s, const xmlNode *top, float top_score)
+{
+	return is_element(s) && s->_private != NULL && sibling_joins(w->page, s, top, top_score) &&
+	       !is_standfirst(w, s, info_of(w->page, s));
+}
+
 static void write_article(struct writer *w, const xmlNode *top, float top_score)
 {
 	const xmlNode *parent = element_parent(top);
@@ -1880,12 +2032,10 @@ static void write_article(struct writer *w, const xmlNode *top, float top_score)
 		return;
 	}
 	for (const xmlNode *s = parent->children; s != NULL; s = s->next)
-		if (s == top ||
-		    (is_element(s) && s->_private != NULL && sibling_joins(w->page, s, top, top_score)))
+		if (s == top || joins(w, s, top, top_score))
 			w->root_text += s == top ? 0 : info_of(w->page, s)->text;
 	for (const xmlNode *s = parent->children; s != NULL; s = s->next) {
-		if (s == top ||
-		    (is_element(s) && s->_private != NULL && sibling_joins(w->page, s, top, top_score))) {
+		if (s == top || joins(w, s, top, top_score)) {
 			flush(w, false);
 			write_subtree(w, s);
 			flush(w, is_heading(s));
@@ -1934,6 +2084,8 @@ static void page_free(struct page *p)
 	free(p->info);
 	free(p->title);
 	free(p->ld_body);
+	for (size_t i = 0; i < p->ndesc; i++)
+		free(p->desc[i]);
 	if (p->doc != NULL)
 		xmlFreeDoc(p->doc);
 }

@@ -436,6 +436,59 @@ static void test_notes_contacts_and_speakers(void **state)
 		    BODY_TEXT);
 }
 
+/* The ninth and tenth held-out sets' lessons: a page built of "widget"
+ * blocks; the page's description printed as a standfirst above the text
+ * (the story's own first paragraph may say the same); Notion's cells and
+ * heading blocks; notes, notices and reading times. */
+static void test_widgets_standfirsts_and_notes(void **state)
+{
+	(void)state;
+	expect_text("<body><article><div class=article-widgets>"
+		    "<div class=\"article-widget article-widget-text\"><p>China's Ministry of "
+		    "Commerce on Thursday announced new export controls on rare earth technologies, "
+		    "in a move analysts said would tighten its grip.</p></div>"
+		    "<div class=\"article-widget article-widget-text\"><p>The ministry said that "
+		    "exports of technologies used in mining, smelting and separation would require a "
+		    "licence, effective immediately.</p></div>"
+		    "<div class=\"article-widget article-widget-text\"><p>US Treasury Secretary "
+		    "Scott Bessent said the United States would respond, but did not give details of "
+		    "any measures under consideration.</p></div>"
+		    "<div class=\"article-widget article-widget-related\"><a href=/r>Port fees "
+		    "start</a></div></div></article></body>",
+		    BODY_TEXT);
+	/* a standfirst that is the description; a lede that is too */
+	expect_text("<head><meta name=description content=\"Exporters must obtain permits "
+		    "before shipping chips to the listed firms, the ministry said\"></head><body>"
+		    "<article><h2>Exporters must obtain permits before shipping chips to the listed "
+		    "firms, the ministry said</h2><div class=text>" BODY "</div></article></body>",
+		    BODY_TEXT);
+	expect_text("<head><meta name=description content=\"Exporters must obtain permits "
+		    "before shipping chips to the listed firms, the ministry said.\"></head><body>"
+		    "<div class=story><p class=lead>Exporters must obtain permits before shipping "
+		    "chips to the listed firms, the ministry said.</p>" BODY "</div></body>",
+		    BODY_TEXT);
+	expect_text("<head><meta property=og:description content=\"China's Ministry of Commerce "
+		    "on Thursday announced new export controls on rare earth technologies, in a move "
+		    "analysts said would tighten its grip.\"></head><body><article>" BODY
+		    "</article></body>",
+		    BODY_TEXT);
+	/* a Notion table: each cell's text in wrappers; a heading block */
+	expect_text("<body><article>" BODY "<div class=\"notion-selectable notion-header-block\">"
+		    "<div><h2>What is covered</h2></div></div><div class=notion-table-block><table>"
+		    "<tr><td><div class=notion-table-cell><div>Sintered magnets</div></div></td><td>"
+		    "<div class=notion-table-cell><div>8505.1110</div></div></td></tr></table></div>"
+		    "</article></body>",
+		    BODY_TEXT "\n\nWhat is covered\n\nSintered magnets 8505.1110");
+	expect_text("<body><article><p>3 min</p><p>Editor\u2019s note: This story has been "
+		    "updated with comment from the federation.</p>" BODY "<p>Media enquiries should "
+		    "be directed to the Media Office (+33 1 45 24 97 00).</p><p>Correction (10 October "
+		    "2025): An earlier version said twelve companies. There are eleven.</p><p>This "
+		    "note is for general information only and is not legal advice.</p><p>BY PARK "
+		    "EUN-JI [park.eunji@daily.example]</p><p>Fuente: Ministerio de Econom\u00eda</p>"
+		    "</article></body>",
+		    BODY_TEXT);
+}
+
 /* What closes a release in other ways and languages, and the plugs,
  * markers and credits inside a story. */
 static void test_more_ends_and_plugs(void **state)
@@ -685,6 +738,7 @@ int main(void)
 		cmocka_unit_test(test_prose_without_scores),
 		cmocka_unit_test(test_announced_link_list),
 		cmocka_unit_test(test_notes_contacts_and_speakers),
+		cmocka_unit_test(test_widgets_standfirsts_and_notes),
 		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_hidden_and_scripts),
 		cmocka_unit_test(test_controls_dropped),
