@@ -1280,7 +1280,7 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	    "editor:", "editing by", "责任编辑", "编辑：", "【责任编辑", "photo:", "image:",
 	    "photograph:", "credit:", "(photo", "图片来源", "原标题", "media contact",
 	    /* "Source:" in other languages */
-	    "\xc5\xb9r\xc3\xb3" "d\xc5\x82o:", "fuente:", "quelle:", "fonte:", "bron:",
+	    "\xc5\xb9r\xc3\xb3\x64\xc5\x82o:", "fuente:", "quelle:", "fonte:", "bron:",
 	    "press contact", "for more information, contact", "for more information:",
 	    "para m\xc3\xa1s informaci\xc3\xb3n", /* para más información */
 	    "contact:", "subscribe",
@@ -1368,7 +1368,7 @@ static bool is_furniture(const struct writer *w, const char *s, size_t len)
 	    "is not intended to be legal advice", "is not legal advice",
 	    "for general information only", "adobe acrobat reader", "adobe reader",
 	    "auto-generated from a syndicated feed",
-	    "nep\xc5\x99" "edstavuje pr\xc3\xa1vn\xc3\xad poradenstv\xc3\xad", /* Czech: is not legal advice */
+	    "nep\xc5\x99\x65\x64stavuje pr\xc3\xa1vn\xc3\xad poradenstv\xc3\xad", /* Czech: is not legal advice */
 	    NULL};
 	for (const char *const *n = notices; words <= 60 && *n != NULL; n++)
 		if (strcasestr(s, *n) != NULL)
