@@ -14,10 +14,14 @@
  *     times the share of its text that is not links.
  *  3. The best candidate is widened to its parent when the parent holds
  *     it and little else, and its siblings join it when they score well or
- *     read like paragraphs: bodies split by ad slots stay whole.
+ *     read like paragraphs: bodies split by ad slots stay whole.  When that
+ *     finds next to nothing, the page is looked at again leniently, then
+ *     for the element that holds most of its prose.
  *  4. The chosen subtrees are written out block by block, leaving out what
- *     is dense with links, hinted as boilerplate, the headline, a byline or
- *     date line at the top, and labels such as "Advertisement".
+ *     is dense with links, hinted as boilerplate, pictures' figures and a
+ *     standfirst that repeats the page's description; each paragraph is
+ *     then judged by lines.c (the headline, a byline or date line at the
+ *     top, labels such as "Advertisement", credits, end marks).
  *  5. A JSON-LD articleBody is preferred when the markup gave much less
  *     (pages that render their text with scripts).
  */
